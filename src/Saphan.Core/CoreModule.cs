@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Saphan.Core.Features.Cases;
+using Saphan.Core.Features.Organisations;
+using Saphan.Core.Features.Persons;
+
+namespace Saphan.Core;
+
+public static class CoreModule
+{
+    /// <summary>The use cases of every core feature, one line a feature.</summary>
+    public static IServiceCollection AddSaphanUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<OrganisationCommands>();
+        services.AddScoped<PersonIndexer>();
+        services.AddScoped<CreateCase>().AddScoped<GetCase>().AddScoped<UpdateCase>().AddScoped<SearchCases>();
+        return services;
+    }
+}

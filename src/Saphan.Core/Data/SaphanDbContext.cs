@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Saphan.Core.Features.Audit;
+using Saphan.Core.Features.Cases;
+using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Organisations;
+using Saphan.Core.Features.Persons;
+using Saphan.Core.Features.Protection;
+
+namespace Saphan.Core.Data;
+
+/// <summary>
+/// The unit of work for every feature. Identifying fields are encrypted by value converters here, so
+/// no handler can forget to; audit entries recorded with <see cref="Audit"/> are chained and written
+/// in the same transaction as the change they describe.
+/// </summary>
+public sealed class SaphanDbContext(
+    DbContextOptions<SaphanDbContext> options,
+    FieldProtector protector,
+    AuditLog auditLog,
+    TimeProvider clock)
+    : IdentityDbContext<SaphanUser, IdentityRole<Guid>, Guid>(options)
+{
+    // One writer at a time appends to the audit chain within this process; PostgreSQL also takes an
+    // advisory lock so that several app instances cannot fork the chain.
+    private static readonly SemaphoreSlim AuditGate = new(1, 1);
+    private const long AuditLockKey = 0x5341_5048_414E;
+    private readonly List<PendingAudit> _pendingAudit = [];
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<IdentityDocument> IdentityDocuments => Set<IdentityDocument>();
+    public DbSet<PersonSearchTerm> PersonSearchTerms => Set<PersonSearchTerm>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    internal FieldProtector Protector => protector;
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>Records an audit entry, written by the next save.</summary>
+    public void Audit(Actor actor, string action, string entityType, Guid entityId, string? detail = null) =>
+        _pendingAudit.Add(new PendingAudit(actor, action, entityType, entityId.ToString(), detail));
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditGate.WaitAsync(cancellationToken);
+        try
+        {
+            var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                if (IsPostgres)
+                {
+                    await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [AuditLockKey], cancellationToken);
+                }
+
+                var previous = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+                var now = clock.GetUtcNow();
+                foreach (var pending in _pendingAudit)
+                {
+                    previous = auditLog.Chain(previous, pending, now);
+                    AuditEntries.Add(previous);
+                }
+
+                _pendingAudit.Clear();
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                return written;
+            }
+            finally
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            AuditGate.Release();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        _pendingAudit.Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Audited changes are saved with SaveChangesAsync.");
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<SaphanUser>(user =>
+        {
+            user.ToTable("users");
+            user.HasIndex(u => u.OrganisationId);
+            user.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+
+        builder.Entity<Organisation>(organisation =>
+        {
+            organisation.ToTable("organisations");
+            organisation.Property(o => o.Name).HasMaxLength(200);
+            organisation.Property(o => o.Type).HasMaxLength(40);
+            organisation.Property(o => o.Province).HasMaxLength(8);
+        });
+
+        builder.Entity<ApiToken>(token =>
+        {
+            token.ToTable("api_tokens");
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.UserId);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.Name).HasMaxLength(200);
+            token.HasOne<SaphanUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Person>(person =>
+        {
+            person.ToTable("persons");
+            person.HasIndex(p => p.OrganisationId);
+            person.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            Encrypt(person.Property(p => p.GivenName), "person.given_name");
+            Encrypt(person.Property(p => p.FamilyName), "person.family_name");
+            Encrypt(person.Property(p => p.OtherNames), "person.other_names");
+            Encrypt(person.Property(p => p.Phone), "person.phone");
+            Encrypt(person.Property(p => p.Address), "person.address");
+            person.Property(p => p.BirthDate).HasConversion(new ValueConverter<DateOnly, string>(
+                d => protector.Protect("person.birth_date", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                s => DateOnly.ParseExact(protector.Unprotect("person.birth_date", s), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            person.Property(p => p.Gender).HasMaxLength(40);
+            CodeList(person.Property(p => p.Citizenships));
+            CodeList(person.Property(p => p.Languages));
+            person.HasMany(p => p.Documents).WithOne().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<IdentityDocument>(document =>
+        {
+            document.ToTable("identity_documents");
+            document.Property(d => d.Type).HasMaxLength(40);
+            document.Property(d => d.IssuingCountry).HasMaxLength(2);
+            Encrypt(document.Property(d => d.Number), "identity_document.number");
+        });
+
+        builder.Entity<PersonSearchTerm>(term =>
+        {
+            term.ToTable("person_search_terms");
+            term.HasKey(t => new { t.PersonId, t.Kind, t.Hash });
+            term.HasIndex(t => new { t.OrganisationId, t.Hash });
+            term.Property(t => t.Kind).HasMaxLength(16);
+            term.Property(t => t.Hash).HasMaxLength(32);
+            term.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Case>(@case =>
+        {
+            @case.ToTable("cases");
+            @case.HasIndex(c => new { c.OrganisationId, c.IdentifiedOn });
+            @case.HasIndex(c => new { c.OrganisationId, c.Status });
+            @case.HasIndex(c => c.PersonId);
+            @case.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            @case.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+            @case.HasOne<SaphanUser>().WithMany().HasForeignKey(c => c.AssignedWorkerId).OnDelete(DeleteBehavior.SetNull);
+            @case.Property(c => c.Province).HasMaxLength(8);
+            @case.Property(c => c.Status).HasMaxLength(24);
+            @case.Property(c => c.IdentificationRoute).HasMaxLength(40);
+            @case.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
+            Encrypt(@case.Property(c => c.Summary), "case.summary");
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("audit_entries");
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.Property(e => e.Action).HasMaxLength(64);
+            entry.Property(e => e.EntityType).HasMaxLength(64);
+            entry.Property(e => e.EntityId).HasMaxLength(64);
+            entry.Property(e => e.Detail).HasMaxLength(4000);
+            entry.Property(e => e.PreviousHash).HasMaxLength(64);
+            entry.Property(e => e.Hash).HasMaxLength(64);
+            entry.HasIndex(e => new { e.EntityType, e.EntityId });
+        });
+
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    private void Encrypt<T>(PropertyBuilder<T> property, string field) =>
+        property.HasConversion(new ValueConverter<string, string>(v => protector.Protect(field, v), v => protector.Unprotect(field, v)));
+
+    private static void CodeList(PropertyBuilder<List<string>> property) =>
+        property.HasConversion(
+            new ValueConverter<List<string>, string>(
+                v => string.Join(',', v),
+                v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList()),
+            new ValueComparer<List<string>>(
+                (a, b) => a != null && b != null && a.SequenceEqual(b),
+                v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))),
+                v => v.ToList()))
+        .HasMaxLength(200);
+
+    internal static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var ch = name[i];
+            if (char.IsUpper(ch))
+            {
+                if (i > 0 && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(ch));
+            }
+            else
+            {
+                builder.Append(ch);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>
+/// EF caches one model per context type; the model holds the encryption converters, so it is cached
+/// per key as well (tests and tools may open databases with different keys in one process).
+/// </summary>
+internal sealed class KeyAwareModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is SaphanDbContext saphan
+            ? (context.GetType(), saphan.Protector.KeyId, saphan.Database.ProviderName, designTime)
+            : (context.GetType(), designTime);
+}

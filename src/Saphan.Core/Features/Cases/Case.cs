@@ -1,0 +1,59 @@
+using Saphan.Core.Features.Persons;
+using Saphan.Core.Features.Reference;
+
+namespace Saphan.Core.Features.Cases;
+
+/// <summary>An organisation's case for one person (HTCDS "Case"), from identification to closure.</summary>
+public sealed class Case
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; init; }
+    public Guid PersonId { get; init; }
+    public Person Person { get; init; } = null!;
+
+    public DateOnly IdentifiedOn { get; set; }
+    public string IdentificationRoute { get; set; } = "other";
+    /// <summary>ISO 3166-2:TH code of the province where the person was identified.</summary>
+    public required string Province { get; set; }
+    public string Status { get; private set; } = "active";
+    public Guid? AssignedWorkerId { get; set; }
+    /// <summary>Free-text narrative: identifying, encrypted.</summary>
+    public string? Summary { get; set; }
+
+    public Guid CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>Changes on every save, so that two people editing at once cannot overwrite each other silently.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public static bool IsClosedStatus(string status) => status is "closed" or "closed_referred";
+
+    /// <summary>Moves the case to a new HTCDS status. A closed case must be reopened (to active) before follow-up.</summary>
+    public void ChangeStatus(string status, DateTimeOffset now)
+    {
+        if (!ValueSets.CaseStatus.Contains(status))
+        {
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["status"] = [$"Unknown case status. Use one of: {ValueSets.CaseStatus.Describe()}."],
+            });
+        }
+
+        if (status == Status)
+        {
+            return;
+        }
+
+        if (IsClosedStatus(Status) && status == "follow_up")
+        {
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["status"] = ["A closed case is reopened as active before it can move to follow-up."],
+            });
+        }
+
+        Status = status;
+        ClosedAt = IsClosedStatus(status) ? now : null;
+    }
+}

@@ -1,0 +1,62 @@
+using Saphan.Core.Features.Persons;
+
+namespace Saphan.Core.Features.Cases;
+
+/// <summary>A case with its person's identifying data, as returned to those allowed to see it.</summary>
+public sealed record CaseView(
+    Guid Id,
+    Guid OrganisationId,
+    PersonView Person,
+    DateOnly IdentifiedOn,
+    string IdentificationRoute,
+    string Province,
+    string Status,
+    Guid? AssignedWorkerId,
+    string? AssignedWorkerName,
+    string? Summary,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    internal static CaseView From(Case c, string? workerName) => new(
+        c.Id, c.OrganisationId, PersonView.From(c.Person, c.IdentifiedOn), c.IdentifiedOn, c.IdentificationRoute, c.Province,
+        c.Status, c.AssignedWorkerId, workerName, c.Summary, c.CreatedAt, c.UpdatedAt);
+}
+
+public sealed record PersonView(
+    Guid Id,
+    string GivenName,
+    string? FamilyName,
+    IReadOnlyList<string> OtherNames,
+    DateOnly? BirthDate,
+    int? EstimatedAge,
+    int? AgeAtIdentification,
+    string Gender,
+    IReadOnlyList<string> Citizenship,
+    IReadOnlyList<string> Languages,
+    string? Phone,
+    string? Address,
+    IReadOnlyList<DocumentView> Documents)
+{
+    internal static PersonView From(Person p, DateOnly identifiedOn) => new(
+        p.Id, p.GivenName, p.FamilyName,
+        (p.OtherNames ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        p.BirthDate, p.EstimatedAge, p.AgeOn(identifiedOn), p.Gender, p.Citizenships, p.Languages, p.Phone, p.Address,
+        p.Documents.Select(d => new DocumentView(d.Type, d.Number, d.IssuingCountry)).ToList());
+}
+
+public sealed record DocumentView(string Type, string Number, string? IssuingCountry);
+
+/// <summary>One row of a case list.</summary>
+public sealed record CaseSummary(
+    Guid Id,
+    string GivenName,
+    string? FamilyName,
+    string Gender,
+    int? Age,
+    IReadOnlyList<string> Citizenship,
+    string Province,
+    string Status,
+    DateOnly IdentifiedOn,
+    string? AssignedWorkerName);
+
+public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Page, int PageSize, int Total);

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Saphan.Core.Features.Protection;
+
+/// <summary>
+/// Keyed hashes of identifying values so that exact-match search works without the clear text in
+/// the database. Values are normalised first (case, width, spacing, punctuation), so "Somchai" and
+/// "SOMCHAI" find each other; spelling variants do not (that is the linkage library's job).
+/// </summary>
+public sealed class BlindIndex
+{
+    private readonly byte[] _key;
+
+    public BlindIndex(KeyRing keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        _key = keys.Derive("blind-index/v1");
+    }
+
+    /// <summary>The hash of one already-normalised term of a kind (name, id, phone).</summary>
+    public string Hash(string kind, string normalisedTerm)
+    {
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(kind + ":" + normalisedTerm), mac);
+        return Convert.ToHexStringLower(mac[..16]);
+    }
+
+    /// <summary>Name tokens: lower-cased, NFKC, split on spaces and punctuation, combining marks kept (Thai needs them).</summary>
+    public static IReadOnlyList<string> NameTokens(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var normal = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var tokens = new List<string>();
+        var current = new StringBuilder();
+        foreach (var ch in normal)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
+            var isWordChar = char.IsLetterOrDigit(ch)
+                || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            if (isWordChar)
+            {
+                current.Append(ch);
+            }
+            else if (current.Length > 0)
+            {
+                tokens.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            tokens.Add(current.ToString());
+        }
+
+        return tokens.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Identifiers and phone numbers: letters and digits only, upper-case, Thai digits folded to ASCII.</summary>
+    public static string Compact(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var ch in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (ch is >= '\u0E50' and <= '\u0E59')
+            {
+                builder.Append((char)('0' + (ch - '\u0E50')));
+            }
+            else if (char.IsLetterOrDigit(ch))
+            {
+                builder.Append(char.ToUpperInvariant(ch));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Phone numbers compare on their last nine digits, so +66 81 234 5678 finds 081-234-5678.</summary>
+    public static string PhoneKey(string? text)
+    {
+        var digits = new string(Compact(text).Where(char.IsAsciiDigit).ToArray());
+        return digits.Length > 9 ? digits[^9..] : digits;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Saphan.Core.Features.Identity;
+
+namespace Saphan.Web.Features.Identity;
+
+/// <summary>
+/// Named authorization policies. Pages authenticate with the sign-in cookie; the API only with bearer
+/// tokens, so a browser's cookie can never be used to call the API from another site.
+/// </summary>
+public static class Policies
+{
+    public const string SignedIn = "signed-in";
+    public const string CasesRead = "cases.read";
+    public const string CasesWrite = "cases.write";
+    public const string Api = "api";
+    public const string ApiCasesRead = "api.cases.read";
+    public const string ApiCasesWrite = "api.cases.write";
+
+    public static void Register(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var fallback = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // Deny by default: an endpoint that states nothing still requires a signed-in user.
+        options.FallbackPolicy = fallback;
+        options.AddPolicy(SignedIn, fallback);
+        options.AddPolicy(CasesRead, p => p.RequireRole(Roles.CaseReaders));
+        options.AddPolicy(CasesWrite, p => p.RequireRole(Roles.CaseWriters));
+        options.AddPolicy(Api, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+        options.AddPolicy(ApiCasesRead, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Roles.CaseReaders));
+        options.AddPolicy(ApiCasesWrite, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Roles.CaseWriters));
+    }
+}

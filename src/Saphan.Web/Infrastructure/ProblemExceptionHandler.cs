@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Saphan.Core;
+
+namespace Saphan.Web.Infrastructure;
+
+/// <summary>
+/// Turns the use cases' exceptions into ProblemDetails answers for the API. Messages are the product's
+/// own (they never echo submitted values); anything unexpected answers 500 without its message.
+/// Page requests fall through to the /Error page.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        // By now the request path is already the error page's; the feature keeps the original.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        ProblemDetails problem = exception switch
+        {
+            ValidationException invalid => new ValidationProblemDetails(invalid.Errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are not valid.",
+            },
+            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = notFound.Message },
+            ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = forbidden.Message },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.Message },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The record was changed by someone else at the same time. Read it again and retry.",
+            },
+            _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
+        };
+
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            // The type only: an exception's message can carry data from the request.
+            LogUnexpected(logger, exception.GetType().FullName ?? "unknown", httpContext.TraceIdentifier);
+        }
+
+        problem.Extensions["traceId"] = httpContext.TraceIdentifier;
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        // Written directly: a problem answer must not depend on the client's Accept header.
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected {ExceptionType} while handling request {TraceId}")]
+    private static partial void LogUnexpected(ILogger logger, string exceptionType, string traceId);
+}

@@ -1,0 +1,45 @@
+using Saphan.Core.Data;
+using Saphan.Web.Features.Account;
+using Saphan.Web.Features.Cases;
+using Saphan.Web.Features.Health;
+using Saphan.Web.Features.Identity;
+using Saphan.Web.Infrastructure;
+
+namespace Saphan.Web;
+
+/// <summary>The web host: a short list of modules, each adding its services and mapping its endpoints.</summary>
+public static class SaphanWebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Pages are compiled into this assembly, whichever program hosts it (the CLI, the tests).
+            ApplicationName = typeof(SaphanWebApp).Assembly.GetName().Name,
+            // The CLI runs from its own folder; pages and styles ship beside it.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") is var root && Directory.Exists(root) ? root : null,
+        });
+        // Request lines carry query strings (a search may hold a name): keep them out of the logs.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        configure?.Invoke(builder);
+
+        var storage = StorageOptions.FromConfiguration(builder.Configuration);
+        builder.Services.AddSaphanData(storage);
+        builder.Services.AddSaphanPlatform(builder.Environment);
+        builder.Services.AddSaphanAuthentication();
+        builder.Services.AddCasesModule();
+
+        var app = builder.Build();
+        app.UseSaphanPlatform();
+        app.MapHealth();
+        app.MapAccountEndpoints();
+        app.MapCasesApi();
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+}
