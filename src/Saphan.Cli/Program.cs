@@ -15,5 +15,18 @@ var root = new RootCommand("Saphan: counter-trafficking case and data platform. 
     TokenCommand.Create(),
     DatabaseCommand.Create(),
     AuditCommand.Create(),
+    TestCommand(),
 };
 return await root.Parse(args).InvokeAsync();
+
+// `./saphan test` is run by the script itself (it needs no build of the CLI); listed here for --help.
+static Command TestCommand()
+{
+    var test = new Command("test", "Run every test suite on SQLite and on a throwaway PostgreSQL, with browser tests; ends with 'Tests: N passed, M failed'");
+    test.SetAction(_ =>
+    {
+        Console.Error.WriteLine("Run the tests with ./saphan test from the repository root (scripts/test.sh).");
+        return 2;
+    });
+    return test;
+}

@@ -21,10 +21,10 @@ public static class SaphanWebApp
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") is var root && Directory.Exists(root) ? root : null,
         });
         // Request lines carry query strings (a search may hold a name): keep them out of the logs.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        // Its keys sit in the data folder beside the master key, which is the trust boundary here.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         configure?.Invoke(builder);
 
         var storage = StorageOptions.FromConfiguration(builder.Configuration);

@@ -52,8 +52,17 @@ internal static class ServeCommand
         }
 
         var app = SaphanWebApp.Build(["--urls", urls]);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException cannotListen)
+        {
+            await Console.Error.WriteLineAsync($"error: --urls: cannot listen on {urls}: {cannotListen.Message}");
+            return 1;
+        }
+
         Console.WriteLine($"Saphan is serving {app.Services.GetRequiredService<StorageOptions>().Describe()} at {urls}  (Ctrl+C stops)");
-        await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
