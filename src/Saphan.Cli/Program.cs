@@ -2,6 +2,7 @@ using System.CommandLine;
 using Saphan.Cli.Features.Audit;
 using Saphan.Cli.Features.Database;
 using Saphan.Cli.Features.Demo;
+using Saphan.Cli.Features.Linkage;
 using Saphan.Cli.Features.Organisations;
 using Saphan.Cli.Features.Serve;
 using Saphan.Cli.Features.Users;
@@ -15,6 +16,7 @@ var root = new RootCommand("Saphan: counter-trafficking case and data platform. 
     TokenCommand.Create(),
     DatabaseCommand.Create(),
     AuditCommand.Create(),
+    LinkCommand.Create(),
     TestCommand(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,41 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Saphan.Linkage.Clks;
+using Saphan.Linkage.Matching;
+using Saphan.Linkage.Tests.Support;
+
+// `accuracy [thresholds...] [fold]` prints FEBRL and synthetic precision/recall (fold: also XOR-folded);
+// anything else goes to BenchmarkDotNet, e.g. `--filter '*' --job short`.
+if (args.Length > 0 && args[0] == "accuracy")
+{
+    var thresholds = args.Length > 1
+        ? args.Skip(1).Where(a => a != "fold").Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray()
+        : [0.7, 0.75, 0.8, 0.85, 0.9];
+    foreach (var hardening in args.Contains("fold") ? new[] { ClkHardening.None, ClkHardening.XorFold } : [ClkHardening.None])
+    {
+        foreach (var t in thresholds)
+        {
+            var r = Febrl.Run(t, new MatchOptions(), ClkSchema.Default.WithHardening(hardening));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{hardening,-8} t={t:0.00} predicted={r.PredictedPairs} correct={r.CorrectPairs} precision={r.Precision:0.0000} recall={r.Recall:0.0000}"));
+        }
+    }
+
+    var lsh = Febrl.Run(MatchOptions.DefaultThreshold, new MatchOptions { Blocking = BlockingMode.MinHashLsh });
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"MinHash  t={MatchOptions.DefaultThreshold:0.00} predicted={lsh.PredictedPairs} correct={lsh.CorrectPairs} precision={lsh.Precision:0.0000} recall={lsh.Recall:0.0000}"));
+
+    foreach (var t in thresholds)
+    {
+        var r = SyntheticEvaluation.Run(2000, 42, t);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"synthetic t={t:0.00} truth={r.TruePairs} predicted={r.PredictedPairs} correct={r.CorrectPairs} precision={r.Precision:0.0000} recall={r.Recall:0.0000}"));
+    }
+
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

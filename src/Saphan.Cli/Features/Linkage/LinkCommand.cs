@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using Saphan.Linkage;
+using Saphan.Linkage.Clks;
+using Saphan.Linkage.Csv;
+using Saphan.Linkage.Matching;
+
+namespace Saphan.Cli.Features.Linkage;
+
+/// <summary>Privacy-preserving record linkage with CSV in and out (see docs/linkage.md).</summary>
+internal static class LinkCommand
+{
+    public static Command Create()
+    {
+        var keyOut = new Option<string>("--out") { Description = "Where to write the new network key (refuses to overwrite)", Required = true };
+        var keygen = new Command("keygen", "Create a secret linkage key, shared by the organisations and never by the repository") { keyOut };
+        keygen.SetAction(parse => Run(() =>
+        {
+            LinkageKey.Generate(parse.GetValue(keyOut)!);
+            Console.WriteLine("key written to " + parse.GetValue(keyOut));
+        }));
+
+        var input = new Option<string>("--in") { Description = "persons.csv: id and any of given_name, family_name, birth_date, sex, citizenship, id_number, phone, address, postcode", Required = true };
+        var key = new Option<string>("--key-file") { Description = "The network's linkage key", Required = true };
+        var output = new Option<string>("--out") { Description = "encodings.csv to write (id,clk)", Required = true };
+        var encode = new Command("encode", "Encode identifiers as Bloom-filter CLKs; names never leave the organisation") { input, key, output };
+        encode.SetAction(parse => Run(() =>
+        {
+            var summary = LinkageCsv.EncodeFile(parse.GetValue(input)!, parse.GetValue(key)!, parse.GetValue(output)!);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"encoded {summary.Records} records ({summary.EmptyRecords} without identifiers) from columns {string.Join(", ", summary.ColumnsUsed)}"));
+        }));
+
+        var inputs = new Option<string[]>("--in") { Description = "Encodings of one organisation; repeat for each", Required = true, AllowMultipleArgumentsPerToken = false };
+        var threshold = new Option<double>("--threshold") { Description = "Dice similarity from which two records are the same person", DefaultValueFactory = _ => MatchOptions.DefaultThreshold };
+        var clusters = new Option<string>("--out") { Description = "clusters.csv to write (cluster_id,source,id)", Required = true };
+        var match = new Command("match", "Link encodings across organisations into clusters, one per person") { inputs, threshold, clusters };
+        match.SetAction(parse => Run(() =>
+        {
+            var summary = LinkageCsv.MatchFiles(parse.GetValue(inputs)!, parse.GetValue(threshold), parse.GetValue(clusters)!);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{summary.Records} records from {summary.Sources} sources → {summary.Clusters} persons ({summary.LinkedClusters} seen by more than one source, {summary.LinkedRecords} records linked) at threshold {summary.Threshold:0.###}"));
+        }));
+
+        return new Command("link", "Privacy-preserving record linkage across organisations") { keygen, encode, match };
+    }
+
+    private static int Run(Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (Exception problem) when (problem is LinkageException or IOException or ArgumentOutOfRangeException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("error: " + problem.Message);
+            return 1;
+        }
+    }
+}

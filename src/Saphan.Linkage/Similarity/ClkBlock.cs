@@ -1,0 +1,96 @@
+using System.Numerics;
+using Saphan.Linkage.Clks;
+
+namespace Saphan.Linkage.Similarity;
+
+/// <summary>
+/// A source's encodings packed for the kernel: 16 contiguous words per record, plus what the
+/// field-aware Dice denominator needs (set bits per layout group and which groups are filled).
+/// </summary>
+internal sealed class ClkBlock
+{
+    public ClkBlock(IReadOnlyList<Clk> clks)
+    {
+        Count = clks.Count;
+        Words = new ulong[Count * Clk.WordCount];
+        GroupCounts = new ushort[Count * ClkLayout.GroupCount];
+        Presence = new byte[Count];
+        Totals = new int[Count];
+        Core = new int[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var words = clks[i].Words;
+            words.CopyTo(Words.AsSpan(i * Clk.WordCount));
+            var groups = GroupCounts.AsSpan(i * ClkLayout.GroupCount, ClkLayout.GroupCount);
+            Profile(words, groups, out Presence[i], out Totals[i]);
+            Core[i] = groups[ClkLayout.Names] + groups[ClkLayout.BirthYear];
+        }
+    }
+
+    public int Count { get; }
+
+    public ulong[] Words { get; }
+
+    public ushort[] GroupCounts { get; }
+
+    public byte[] Presence { get; }
+
+    public int[] Totals { get; }
+
+    /// <summary>Set bits in the core groups: a lower bound on the record's share of any denominator.</summary>
+    public int[] Core { get; }
+
+    public ReadOnlySpan<ushort> Groups(int i) => GroupCounts.AsSpan(i * ClkLayout.GroupCount, ClkLayout.GroupCount);
+
+    public int Denominator(int i, ClkBlock other, int j) =>
+        Denominator(Presence[i], Totals[i], Groups(i), other.Presence[j], other.Totals[j], other.Groups(j));
+
+    public ReadOnlySpan<ulong> Record(int i) => Words.AsSpan(i * Clk.WordCount, Clk.WordCount);
+
+    public static void Profile(ReadOnlySpan<ulong> words, Span<ushort> groupCounts, out byte presence, out int total)
+    {
+        presence = 0;
+        total = 0;
+        for (var g = 0; g < ClkLayout.GroupCount; g++)
+        {
+            var count = 0;
+            var end = ClkLayout.FirstWord(g) + ClkLayout.WordCount(g);
+            for (var w = ClkLayout.FirstWord(g); w < end; w++)
+            {
+                count += BitOperations.PopCount(words[w]);
+            }
+
+            groupCounts[g] = (ushort)count;
+            total += count;
+            if (count > 0)
+            {
+                presence |= (byte)(1 << g);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The field-aware Dice denominator |a'| + |b'|: bits of the core groups (names, birth year)
+    /// always count; an optional group counts only when both records filled it.
+    /// </summary>
+    public static int Denominator(
+        byte presenceA, int totalA, ReadOnlySpan<ushort> groupsA, byte presenceB, int totalB, ReadOnlySpan<ushort> groupsB)
+    {
+        var counted = (byte)((presenceA & presenceB) | ClkLayout.CoreMask);
+        if (((presenceA | presenceB) & ~counted) == 0)
+        {
+            return totalA + totalB;
+        }
+
+        var sum = 0;
+        for (var g = 0; g < ClkLayout.GroupCount; g++)
+        {
+            if ((counted & (1 << g)) != 0)
+            {
+                sum += groupsA[g] + groupsB[g];
+            }
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,59 @@
+using Saphan.Testing;
+
+namespace Saphan.Cli.Tests.Features;
+
+public sealed class LinkCommandTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    private string Folder => _database.DataFolder;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Two_organisations_encode_their_own_records_and_the_repository_links_the_same_person()
+    {
+        var key = Path.Combine(Folder, "network.key");
+        Assert.Equal(0, (await CliRunner.RunAsync(_database, "link", "keygen", "--out", key)).ExitCode);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "shelter.csv"),
+            "id,given_name,family_name,birth_date,sex,citizenship\nS1,Somchai,Jaidee,1990-05-12,m,TH\nS2,Mya Mya,,2001,f,MM\nS3,Sokha,Chan,1985-01-01,f,KH\n");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "police.csv"),
+            "id,given_name,family_name,birth_date,sex\nP9,Somchay,Jaidee,2533-05-12,m\nP8,Nuan,Srisuk,1970-03-03,f\n");
+        foreach (var name in new[] { "shelter", "police" })
+        {
+            var encoded = await CliRunner.RunAsync(_database, "link", "encode", "--in", Path.Combine(Folder, name + ".csv"),
+                "--key-file", key, "--out", Path.Combine(Folder, name + ".clk.csv"));
+            Assert.True(encoded.ExitCode == 0, encoded.Error);
+            var text = await File.ReadAllTextAsync(Path.Combine(Folder, name + ".clk.csv"));
+            Assert.DoesNotContain("Jaidee", text, StringComparison.Ordinal);
+        }
+
+        var clusters = Path.Combine(Folder, "clusters.csv");
+        var matched = await CliRunner.RunAsync(_database, "link", "match", "--in", Path.Combine(Folder, "shelter.clk.csv"),
+            "--in", Path.Combine(Folder, "police.clk.csv"), "--out", clusters);
+        Assert.True(matched.ExitCode == 0, matched.Error);
+        var rows = (await File.ReadAllLinesAsync(clusters)).Where(l => l.Length > 0).ToList();
+        Assert.Equal("cluster_id,source,id", rows[0]);
+        Assert.Equal(6, rows.Count);
+        var clusterOf = rows.Skip(1).Select(r => r.Split(',')).ToDictionary(c => c[1] + "/" + c[2], c => c[0]);
+        Assert.Equal(clusterOf["shelter.clk.csv/S1"], clusterOf["police.clk.csv/P9"]);
+        Assert.NotEqual(clusterOf["shelter.clk.csv/S2"], clusterOf["police.clk.csv/P8"]);
+        Assert.Equal(4, clusterOf.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_file_without_an_id_column_is_refused_with_its_name_and_reason()
+    {
+        var key = Path.Combine(Folder, "network.key");
+        await CliRunner.RunAsync(_database, "link", "keygen", "--out", key);
+        var input = Path.Combine(Folder, "bad.csv");
+        await File.WriteAllTextAsync(input, "given_name,family_name\nSomchai,Jaidee\n");
+        var result = await CliRunner.RunAsync(_database, "link", "encode", "--in", input, "--key-file", key, "--out", Path.Combine(Folder, "out.csv"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("bad.csv", result.Error, StringComparison.Ordinal);
+        Assert.Contains("id", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Somchai", result.Error, StringComparison.Ordinal);
+    }
+}
