@@ -54,8 +54,19 @@ public sealed class CaseWorkflowBrowserTests(BrowserHost host) : IClassFixture<B
         await page.FillAsync("#summary", "Found during a joint inspection of a seafood processing plant; passport held by the employer.");
         await page.ClickAsync("#save");
         await page.WaitForURLAsync("**/Cases/Details/**");
-        Assert.Equal("Khin Myat Noe", (await page.InnerTextAsync("#person-name")).Split('\n')[0].Trim().Replace("Active", "", StringComparison.Ordinal).Trim());
+        Assert.StartsWith("Khin Myat Noe", (await page.InnerTextAsync("#person-name")).Trim(), StringComparison.Ordinal);
         await host.ScreenshotAsync(page, "04-case-details");
+
+        // Edit: the form comes back filled in; a change of status shows on the details.
+        await page.ClickAsync("a.button.primary");
+        await page.WaitForURLAsync("**/Cases/Edit/**");
+        Assert.Equal("Khin Myat", await page.InputValueAsync("#given"));
+        Assert.Equal("MC4471902", await page.InputValueAsync("input[name='Form.Documents[0].Number']"));
+        await page.SelectOptionAsync("#status", "follow_up");
+        await page.ClickAsync("#save");
+        await page.WaitForURLAsync("**/Cases/Details/**");
+        Assert.True(await page.Locator("#person-name .pill-follow_up").IsVisibleAsync());
+        Assert.Contains("MC4471902", await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
         // Find it again by an exact name and by the passport number.
         foreach (var query in new[] { "khin myat", "MC4471902" })

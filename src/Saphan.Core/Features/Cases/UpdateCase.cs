@@ -30,6 +30,16 @@ public sealed class UpdateCase(SaphanDbContext db, PersonIndexer indexer, TimePr
         input.ApplyTo(@case, errors, today, isNew: false, members, now);
         errors.ThrowIfAny();
 
+        // Documents replaced by the input are new rows; EF would take a row with its key already set
+        // for an existing one, so say so.
+        foreach (var document in @case.Person.Documents)
+        {
+            if (db.Entry(document).State == EntityState.Detached)
+            {
+                db.IdentityDocuments.Add(document);
+            }
+        }
+
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Modified or EntityState.Added or EntityState.Deleted)
             .SelectMany(e => e.State == EntityState.Modified

@@ -84,6 +84,24 @@ public sealed class CasesApiTests(SaphanAppFactory app) : IClassFixture<SaphanAp
     }
 
     [Fact]
+    public async Task Patch_replaces_identity_documents_and_search_follows_the_new_number()
+    {
+        var client = app.Api(app.OrgA, Roles.CaseWorker);
+        var id = await Json.CreateCaseAsync(client, Json.NewCase("Thida", citizenship: ["MM"],
+            documents: new[] { new { type = "pink_card", number = "OLD-5551", issuingCountry = "TH" } }));
+        var response = await client.PatchAsync($"/api/v1/cases/{id}", Json.Body(new
+        {
+            person = new { documents = new[] { new { type = "passport", number = "MA0099123", issuingCountry = "MM" } } },
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await Json.ReadAsync(await client.GetAsync($"/api/v1/cases/{id}"));
+        var document = Assert.Single(view["person"]!["documents"]!.AsArray());
+        Assert.Equal("MA0099123", document!["number"]!.GetValue<string>());
+        Assert.Empty((await Json.ReadAsync(await client.GetAsync("/api/v1/cases?q=OLD-5551")))["items"]!.AsArray());
+        Assert.Single((await Json.ReadAsync(await client.GetAsync("/api/v1/cases?q=MA0099123")))["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Another_organisation_sees_nothing_and_changes_nothing()
     {
         var id = await Json.CreateCaseAsync(app.Api(app.OrgA, Roles.CaseWorker), Json.NewCase("Nuan", "Srisuk"));
