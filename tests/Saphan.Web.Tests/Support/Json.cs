@@ -25,7 +25,7 @@ internal static class Json
             gender = "male",
             citizenship = citizenship ?? ["TH"],
             phone,
-            documents = documents ?? Array.Empty<object>(),
+            identityDocuments = documents ?? Array.Empty<object>(),
         },
         identifiedOn = "2026-03-01",
         province,

@@ -35,7 +35,7 @@ public sealed record PersonView(
     IReadOnlyList<string> Languages,
     string? Phone,
     string? Address,
-    IReadOnlyList<DocumentView> Documents)
+    IReadOnlyList<DocumentView> IdentityDocuments)
 {
     internal static PersonView From(Person p, DateOnly identifiedOn) => new(
         p.Id, p.GivenName, p.FamilyName,

@@ -409,7 +409,7 @@ public static class SyntheticNetwork
                 Languages = name.Languages,
                 Phone = Phone(nationality, child),
                 Address = Address(nationality, province),
-                Documents = documents.Count == 0 ? null : documents,
+                IdentityDocuments = documents.Count == 0 ? null : documents,
             };
 
             var input = new CaseInput

@@ -21,13 +21,13 @@ public sealed class PersonInput
     public List<string>? Languages { get; set; }
     public string? Phone { get; set; }
     public string? Address { get; set; }
-    public List<DocumentInput>? Documents { get; set; }
+    public List<DocumentInput>? IdentityDocuments { get; set; }
 
     /// <summary>The names of the fields that were sent: a PATCH changes only those.</summary>
     public HashSet<string> Present { get; } = new(StringComparer.Ordinal);
 
     public static readonly IReadOnlyList<string> FieldNames =
-        ["givenName", "familyName", "otherNames", "birthDate", "estimatedAge", "gender", "citizenship", "languages", "phone", "address", "documents"];
+        ["givenName", "familyName", "otherNames", "birthDate", "estimatedAge", "gender", "citizenship", "languages", "phone", "address", "identityDocuments"];
 
     public static PersonInput FromJson(JsonInput json)
     {
@@ -44,7 +44,7 @@ public sealed class PersonInput
             Languages = json.ReadStrings("languages"),
             Phone = json.ReadString("phone"),
             Address = json.ReadString("address"),
-            Documents = json.ReadObjects("documents")?.Select(DocumentInput.FromJson).ToList(),
+            IdentityDocuments = json.ReadObjects("identityDocuments")?.Select(DocumentInput.FromJson).ToList(),
         };
         foreach (var name in FieldNames.Where(json.Has))
         {
@@ -183,19 +183,19 @@ public sealed class PersonInput
             person.Address = Text(Address, prefix + "address", 500, errors);
         }
 
-        if (Sent("documents"))
+        if (Sent("identityDocuments"))
         {
-            var documents = Documents ?? [];
+            var documents = IdentityDocuments ?? [];
             if (documents.Count > 10)
             {
-                errors.Add(prefix + "documents", "At most 10 documents.");
+                errors.Add(prefix + "identityDocuments", "At most 10 documents.");
             }
             else
             {
                 var parsed = new List<IdentityDocument>();
                 for (var i = 0; i < documents.Count; i++)
                 {
-                    if (documents[i].Validate(person.Id, prefix + "documents[" + i.ToString(CultureInfo.InvariantCulture) + "].", errors) is { } document)
+                    if (documents[i].Validate(person.Id, prefix + "identityDocuments[" + i.ToString(CultureInfo.InvariantCulture) + "].", errors) is { } document)
                     {
                         parsed.Add(document);
                     }

@@ -109,4 +109,4 @@ public sealed record PersonRequestDocument(
     IReadOnlyList<string>? Languages,
     string? Phone,
     string? Address,
-    IReadOnlyList<DocumentView>? Documents);
+    IReadOnlyList<DocumentView>? IdentityDocuments);

@@ -111,7 +111,7 @@ public sealed class CaseForm
         Languages = [.. view.Person.Languages],
         Phone = view.Person.Phone,
         Address = view.Person.Address,
-        Documents = view.Person.Documents.Select(d => new DocumentInput { Type = d.Type, Number = d.Number, IssuingCountry = d.IssuingCountry }).ToList(),
+        Documents = view.Person.IdentityDocuments.Select(d => new DocumentInput { Type = d.Type, Number = d.Number, IssuingCountry = d.IssuingCountry }).ToList(),
         IdentifiedOn = view.IdentifiedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IdentificationRoute = view.IdentificationRoute,
         Province = view.Province,
@@ -136,7 +136,7 @@ public sealed class CaseForm
             Phone = Phone,
             Address = Address,
             // Blank rows of the form are not documents.
-            Documents = Documents.Where(d => !string.IsNullOrWhiteSpace(d.Type) || !string.IsNullOrWhiteSpace(d.Number)).ToList(),
+            IdentityDocuments = Documents.Where(d => !string.IsNullOrWhiteSpace(d.Type) || !string.IsNullOrWhiteSpace(d.Number)).ToList(),
         };
         var input = new CaseInput
         {

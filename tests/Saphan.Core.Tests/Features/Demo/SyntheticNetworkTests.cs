@@ -346,13 +346,13 @@ public sealed class SyntheticNetworkTests
         var plan = Large.Value;
         var persons = plan.Cases.Select(c => c.Input.Person).ToList();
 
-        Assert.InRange(Share(persons, p => p.Documents is null or { Count: 0 }), 0.35, 0.75);
-        var thaiIds = persons.SelectMany(p => p.Documents ?? []).Where(d => d.Type == "thai_id").ToList();
+        Assert.InRange(Share(persons, p => p.IdentityDocuments is null or { Count: 0 }), 0.35, 0.75);
+        var thaiIds = persons.SelectMany(p => p.IdentityDocuments ?? []).Where(d => d.Type == "thai_id").ToList();
         Assert.True(thaiIds.Count > 50, $"{thaiIds.Count} Thai IDs");
         Assert.All(thaiIds, d => Assert.True(ThaiNationalId.IsValid(d.Number), d.Number));
-        Assert.DoesNotContain(persons.Where(p => p.Citizenship![0] != "TH"), p => (p.Documents ?? []).Any(d => d.Type == "thai_id"));
+        Assert.DoesNotContain(persons.Where(p => p.Citizenship![0] != "TH"), p => (p.IdentityDocuments ?? []).Any(d => d.Type == "thai_id"));
 
-        var types = persons.SelectMany(p => p.Documents ?? []).Select(d => d.Type).ToHashSet();
+        var types = persons.SelectMany(p => p.IdentityDocuments ?? []).Select(d => d.Type).ToHashSet();
         Assert.Contains("passport", types);
         Assert.Contains("pink_card", types);
         Assert.All(types, t => Assert.True(ValueSets.DocumentType.Contains(t), t));

@@ -39,11 +39,11 @@ public sealed class PersonInputTests
             Citizenship = ["stateless", "MM"],
             Languages = ["klingon"],
             Phone = "12",
-            Documents = [new DocumentInput { Type = "thai_id", Number = "1234567890123" }, new DocumentInput { Type = "passport" }],
+            IdentityDocuments = [new DocumentInput { Type = "thai_id", Number = "1234567890123" }, new DocumentInput { Type = "passport" }],
         }.ApplyTo(new Person(), errors, "person.", Today, isNew: true);
         var fields = errors.ToDictionary().Keys;
         Assert.Equal(
-            new[] { "person.birthDate", "person.citizenship", "person.documents[0].number", "person.documents[1].number", "person.gender", "person.givenName", "person.languages", "person.phone" },
+            new[] { "person.birthDate", "person.citizenship", "person.gender", "person.givenName", "person.identityDocuments[0].number", "person.identityDocuments[1].number", "person.languages", "person.phone" },
             fields.Order(StringComparer.Ordinal));
     }
 
@@ -72,11 +72,11 @@ public sealed class PersonInputTests
     [Fact]
     public void Json_input_reports_wrong_types_and_unknown_fields_by_path()
     {
-        using var document = System.Text.Json.JsonDocument.Parse("""{"givenName": 3, "languages": "my", "documents": [{"type": "passport", "serial": "x"}], "eyes": "brown"}""");
+        using var document = System.Text.Json.JsonDocument.Parse("""{"givenName": 3, "languages": "my", "identityDocuments": [{"type": "passport", "serial": "x"}], "eyes": "brown"}""");
         var errors = new ValidationErrors();
         PersonInput.FromJson(new JsonInput(document.RootElement, errors, "person."));
         Assert.Equal(
-            new[] { "person.documents[0].serial", "person.eyes", "person.givenName", "person.languages" },
+            new[] { "person.eyes", "person.givenName", "person.identityDocuments[0].serial", "person.languages" },
             errors.ToDictionary().Keys.Order(StringComparer.Ordinal));
     }
 }

@@ -91,11 +91,11 @@ public sealed class CasesApiTests(SaphanAppFactory app) : IClassFixture<SaphanAp
             documents: new[] { new { type = "pink_card", number = "OLD-5551", issuingCountry = "TH" } }));
         var response = await client.PatchAsync($"/api/v1/cases/{id}", Json.Body(new
         {
-            person = new { documents = new[] { new { type = "passport", number = "MA0099123", issuingCountry = "MM" } } },
+            person = new { identityDocuments = new[] { new { type = "passport", number = "MA0099123", issuingCountry = "MM" } } },
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var view = await Json.ReadAsync(await client.GetAsync($"/api/v1/cases/{id}"));
-        var document = Assert.Single(view["person"]!["documents"]!.AsArray());
+        var document = Assert.Single(view["person"]!["identityDocuments"]!.AsArray());
         Assert.Equal("MA0099123", document!["number"]!.GetValue<string>());
         Assert.Empty((await Json.ReadAsync(await client.GetAsync("/api/v1/cases?q=OLD-5551")))["items"]!.AsArray());
         Assert.Single((await Json.ReadAsync(await client.GetAsync("/api/v1/cases?q=MA0099123")))["items"]!.AsArray());
@@ -149,7 +149,7 @@ public sealed class CasesApiTests(SaphanAppFactory app) : IClassFixture<SaphanAp
         var before = (await Json.ReadAsync(await client.GetAsync("/api/v1/cases?pageSize=1")))["total"]!.GetValue<int>();
         var response = await client.PostAsync("/api/v1/cases", Json.Body("""
             {"person": {"familyName": 7, "birthDate": "12/04/1999", "gender": "robot", "citizenship": ["Burma"],
-                        "documents": [{"type": "thai_id", "number": "1234567890123"}], "nickname": "x"},
+                        "identityDocuments": [{"type": "thai_id", "number": "1234567890123"}], "nickname": "x"},
              "identifiedOn": "2567-01-01", "province": "Chiang Mai", "status": "lost", "colour": "blue"}
             """));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -158,7 +158,7 @@ public sealed class CasesApiTests(SaphanAppFactory app) : IClassFixture<SaphanAp
         foreach (var field in new[]
                  {
                      "person.givenName", "person.familyName", "person.birthDate", "person.gender", "person.citizenship",
-                     "person.documents[0].number", "person.nickname", "identifiedOn", "province", "status", "colour",
+                     "person.identityDocuments[0].number", "person.nickname", "identifiedOn", "province", "status", "colour",
                  })
         {
             Assert.True(errors.ContainsKey(field), $"no error for {field}: {errors.ToJsonString()}");
