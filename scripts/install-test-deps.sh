@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the test suites need beyond the .NET SDK: PostgreSQL (server binaries), Debian's
-# Chromium (Playwright drives it; its own browser download cannot work offline) and fonts for Thai.
+# Chromium (Playwright drives it; its own browser download cannot work offline) and fonts for Thai,
+# Burmese, Khmer and Lao.
 set -euo pipefail
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -d /usr/share/fonts/truetype/tlwg ] || need+=(fonts-thai-tlwg)
+# Burmese, Khmer and Lao for the public tip page's screenshots.
+ls /usr/share/fonts/truetype/noto/NotoSansMyanmar-* >/dev/null 2>&1 || need+=(fonts-noto-core)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -17,6 +17,7 @@ var root = new RootCommand("Saphan: counter-trafficking case and data platform. 
     DatabaseCommand.Create(),
     AuditCommand.Create(),
     LinkCommand.Create(),
+    Saphan.Cli.Features.Standard.StandardCommand.Create(),
     TestCommand(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Saphan.Core.Features.Cases;
 using Saphan.Core.Features.Organisations;
 using Saphan.Core.Features.Persons;
+using Saphan.Core.Features.Tips;
 
 namespace Saphan.Core;
 
@@ -13,6 +14,8 @@ public static class CoreModule
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<PersonIndexer>();
         services.AddScoped<CreateCase>().AddScoped<GetCase>().AddScoped<UpdateCase>().AddScoped<SearchCases>();
+        services.AddSingleton<TipReceipts>().AddScoped<SubmitTip>().AddScoped<RecordPhoneTip>().AddScoped<CheckTipStatus>().AddScoped<AddTipFollowUp>()
+            .AddScoped<SearchTips>().AddScoped<GetTip>().AddScoped<UpdateTip>().AddScoped<AddTipNote>();
         return services;
     }
 }

@@ -3,6 +3,8 @@ using Saphan.Web.Features.Account;
 using Saphan.Web.Features.Cases;
 using Saphan.Web.Features.Health;
 using Saphan.Web.Features.Identity;
+using Saphan.Web.Features.Standard;
+using Saphan.Web.Features.Tips;
 using Saphan.Web.Infrastructure;
 
 namespace Saphan.Web;
@@ -32,12 +34,15 @@ public static class SaphanWebApp
         builder.Services.AddSaphanPlatform(builder.Environment);
         builder.Services.AddSaphanAuthentication();
         builder.Services.AddCasesModule();
+        builder.Services.AddTipsModule();
 
         var app = builder.Build();
         app.UseSaphanPlatform();
         app.MapHealth();
         app.MapAccountEndpoints();
         app.MapCasesApi();
+        app.MapStandardApi();
+        app.MapTipsApi();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -13,6 +13,7 @@ using Saphan.Core.Features.Identity;
 using Saphan.Core.Features.Organisations;
 using Saphan.Core.Features.Persons;
 using Saphan.Core.Features.Protection;
+using Saphan.Core.Features.Tips;
 
 namespace Saphan.Core.Data;
 
@@ -41,6 +42,8 @@ public sealed class SaphanDbContext(
     public DbSet<PersonSearchTerm> PersonSearchTerms => Set<PersonSearchTerm>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Tip> Tips => Set<Tip>();
+    public DbSet<TipNote> TipNotes => Set<TipNote>();
 
     internal FieldProtector Protector => protector;
 
@@ -191,6 +194,33 @@ public sealed class SaphanDbContext(
             @case.Property(c => c.IdentificationRoute).HasMaxLength(40);
             @case.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
             Encrypt(@case.Property(c => c.Summary), "case.summary");
+        });
+
+        builder.Entity<Tip>(tip =>
+        {
+            tip.ToTable("tips");
+            tip.HasIndex(t => t.ReceiptHash).IsUnique();
+            tip.HasIndex(t => new { t.OrganisationId, t.Status, t.Priority });
+            tip.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            tip.HasOne<SaphanUser>().WithMany().HasForeignKey(t => t.AssignedOperatorId).OnDelete(DeleteBehavior.SetNull);
+            tip.Property(t => t.Channel).HasMaxLength(16);
+            tip.Property(t => t.ReceiptHash).HasMaxLength(64);
+            tip.Property(t => t.Province).HasMaxLength(8);
+            tip.Property(t => t.OccurredWhen).HasMaxLength(16);
+            tip.Property(t => t.Language).HasMaxLength(8);
+            tip.Property(t => t.Status).HasMaxLength(24);
+            tip.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
+            Encrypt(tip.Property(t => t.Description), "tip.description");
+            Encrypt(tip.Property(t => t.Place), "tip.place");
+            Encrypt(tip.Property(t => t.Contact), "tip.contact");
+            tip.HasMany(t => t.Notes).WithOne().HasForeignKey(n => n.TipId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<TipNote>(note =>
+        {
+            note.ToTable("tip_notes");
+            note.Property(n => n.Kind).HasMaxLength(16);
+            Encrypt(note.Property(n => n.Text), "tip_note.text");
         });
 
         builder.Entity<AuditEntry>(entry =>

@@ -41,6 +41,9 @@ public static class PlatformModule
             options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
+        // Thai, Burmese, Khmer and Lao text is written as text, not as character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
@@ -57,6 +60,8 @@ public static class PlatformModule
             .SetApplicationName("saphan")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(storage.KeyFile)!, "data-protection")));
         services.AddHealthChecks();
+        // Features add named per-source policies (in memory only); nothing is limited unless it names one.
+        services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         _ = environment;
         return services;
     }
@@ -70,6 +75,7 @@ public static class PlatformModule
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

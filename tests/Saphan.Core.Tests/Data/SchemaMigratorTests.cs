@@ -49,7 +49,7 @@ public sealed class SchemaMigratorTests : IAsyncLifetime
         {
             var migrator = scope.ServiceProvider.GetRequiredService<SchemaMigrator>();
             var applied = await migrator.MigrateAsync();
-            Assert.Equal([2], applied.Select(s => s.Version));
+            Assert.Equal([2, 3], applied.Select(s => s.Version));
             Assert.Equal(migrator.LatestVersion, await migrator.CurrentVersionAsync());
             Assert.Empty(await migrator.MigrateAsync());
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Tips;
 
 namespace Saphan.Web.Features.Identity;
 
@@ -15,6 +16,8 @@ public static class Policies
     public const string Api = "api";
     public const string ApiCasesRead = "api.cases.read";
     public const string ApiCasesWrite = "api.cases.write";
+    public const string TipsTriage = "tips.triage";
+    public const string ApiTipsTriage = "api.tips.triage";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -28,5 +31,8 @@ public static class Policies
         options.AddPolicy(Api, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
         options.AddPolicy(ApiCasesRead, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Roles.CaseReaders));
         options.AddPolicy(ApiCasesWrite, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Roles.CaseWriters));
+        // Hotline roles; that the organisation is a hotline is checked by TipAccess (403 otherwise).
+        options.AddPolicy(TipsTriage, p => p.RequireRole(TipAccess.TriageRoles));
+        options.AddPolicy(ApiTipsTriage, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(TipAccess.TriageRoles));
     }
 }

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Saphan.Core;
+using Saphan.Core.Features.Tips;
+using Saphan.Web.Features.Identity;
+
+namespace Saphan.Web.Features.Tips;
+
+/// <summary>One tip for hotline staff: its text (every opening audited), status, assignment and internal notes.</summary>
+public sealed class DetailsModel(GetTip get, UpdateTip update, AddTipNote addNote) : PageModel
+{
+    public TipView Tip { get; private set; } = null!;
+    public Guid Me => User.ToActor().UserId;
+    public IEnumerable<string> NoteErrors { get; private set; } = [];
+
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            Tip = await get.HandleAsync(User.ToActor(), id, cancellationToken);
+            return Page();
+        });
+
+    public Task<IActionResult> OnPostStatusAsync(Guid id, string? status, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            await update.HandleAsync(User.ToActor(), id, new UpdateTip.Input(status, StatusSent: true), cancellationToken);
+            return Redirect("/Tips/Details/" + id);
+        });
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            var actor = User.ToActor();
+            await update.HandleAsync(actor, id, new UpdateTip.Input(AssignedOperatorId: actor.UserId.ToString(), AssigneeSent: true), cancellationToken);
+            return Redirect("/Tips/Details/" + id);
+        });
+
+    public Task<IActionResult> OnPostNoteAsync(Guid id, string? note, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            try
+            {
+                await addNote.HandleAsync(User.ToActor(), id, note, cancellationToken);
+                return Redirect("/Tips/Details/" + id);
+            }
+            catch (ValidationException invalid)
+            {
+                NoteErrors = invalid.Errors.Values.SelectMany(m => m);
+                Tip = await get.HandleAsync(User.ToActor(), id, cancellationToken);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+        });
+
+    private async Task<IActionResult> RunAsync(Func<Task<IActionResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (ValidationException)
+        {
+            return BadRequest();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Saphan.Core;
+using Saphan.Core.Features.Cases;
+using Saphan.Core.Features.Reference;
+using Saphan.Core.Features.Tips;
+using Saphan.Web.Features.Identity;
+using Saphan.Web.Infrastructure;
+
+namespace Saphan.Web.Features.Tips;
+
+/// <summary>
+/// Public tips (anonymous, rate-limited per source) and the hotline's triage API (bearer token, hotline
+/// operators and supervisors of a hotline organisation).
+/// </summary>
+public static class TipsApi
+{
+    public static IServiceCollection AddTipsModule(this IServiceCollection services)
+    {
+        services.AddOptions<TipsOptions>().BindConfiguration(TipsOptions.Section)
+            .Validate(o => o.IsValid(), "Tips: limits and windows must be positive, the minimum fill time not negative.")
+            .ValidateOnStart();
+        services.AddSingleton<TipFormToken>();
+        services.AddRateLimiter(TipRateLimits.Register);
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Tips", Policies.TipsTriage));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapTipsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/tips").WithTags("Tips");
+
+        // Public: on the allow-list in AnonymousEndpoints, each counted per source.
+        // Mapped beside the group: a group route for "" would read "/api/v1/tips/", not the allow-listed pattern.
+        app.MapPost("/api/v1/tips", SubmitAsync).WithTags("Tips").AllowAnonymous().RequireRateLimiting(TipRateLimits.Submit)
+            .Accepts<TipRequestDocument>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/status/{receipt}", StatusAsync).AllowAnonymous().RequireRateLimiting(TipRateLimits.Receipt)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/status/{receipt}/notes", FollowUpAsync).AllowAnonymous().RequireRateLimiting(TipRateLimits.Receipt)
+            .Accepts<TipNoteRequestDocument>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        // Hotline staff.
+        app.MapGet("/api/v1/tips", QueueAsync).WithTags("Tips").RequireAuthorization(Policies.ApiTipsTriage).ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiTipsTriage).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.ApiTipsTriage)
+            .Accepts<TipTriageRequestDocument>("application/merge-patch+json", "application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/notes", NoteAsync).RequireAuthorization(Policies.ApiTipsTriage)
+            .Accepts<TipNoteRequestDocument>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/phone", PhoneAsync).RequireAuthorization(Policies.ApiTipsTriage)
+            .Accepts<TipRequestDocument>("application/json").ProducesValidationProblem();
+        return group;
+    }
+
+    private static async Task<Created<TipReceiptDocument>> SubmitAsync(HttpContext http, SubmitTip handler, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var input = TipInput.FromJson(await JsonBody.ReadAsync(http.Request, cancellationToken), errors);
+        var receipt = await handler.HandleAsync(input, TipChannels.Api, cancellationToken, errors);
+        // No Location: the tip's only public address is its receipt, which must not end up in logs by accident.
+        return TypedResults.Created((string?)null, new TipReceiptDocument(receipt.Receipt));
+    }
+
+    private static async Task<Ok<TipStatusView>> StatusAsync(string receipt, CheckTipStatus handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.HandleAsync(receipt, cancellationToken));
+
+    private static async Task<Ok<TipStatusView>> FollowUpAsync(string receipt, HttpContext http, AddTipFollowUp handler, CancellationToken cancellationToken)
+    {
+        var (text, errors) = await ReadNoteAsync(http, cancellationToken);
+        return TypedResults.Ok(await handler.HandleAsync(receipt, text, cancellationToken, errors));
+    }
+
+    private static async Task<Results<Ok<TipPage>, ValidationProblem>> QueueAsync(
+        HttpContext http, SearchTips handler, CancellationToken cancellationToken,
+        string? status = null, string? province = null, int page = 1, int pageSize = 25)
+    {
+        var errors = new ValidationErrors();
+        if (status is not null && status != SearchTips.Open && status != SearchTips.Any && !TipStatuses.IsKnown(status))
+        {
+            errors.Add("status", $"Use open, all or one of: {string.Join(", ", TipStatuses.All)}.");
+        }
+
+        if (province is not null && !Provinces.IsKnown(province))
+        {
+            errors.Add("province", "Not an ISO 3166-2:TH province code.");
+        }
+
+        if (pageSize is < 1 or > SearchTips.MaxPageSize || page < 1)
+        {
+            errors.Add("pageSize", $"page ≥ 1 and pageSize from 1 to {SearchTips.MaxPageSize}.");
+        }
+
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        return TypedResults.Ok(await handler.HandleAsync(http.User.ToActor(), new SearchTips.Query(status, province, page, pageSize), cancellationToken));
+    }
+
+    private static async Task<Ok<TipView>> GetAsync(Guid id, HttpContext http, GetTip handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.HandleAsync(http.User.ToActor(), id, cancellationToken));
+
+    private static async Task<Ok<TipView>> UpdateAsync(Guid id, HttpContext http, UpdateTip handler, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentType?.StartsWith("application/merge-patch+json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            http.Request.ContentType = "application/json";
+        }
+
+        var errors = new ValidationErrors();
+        var json = new JsonInput(await JsonBody.ReadAsync(http.Request, cancellationToken), errors);
+        var input = new UpdateTip.Input(
+            json.ReadString("status"), json.Has("status"),
+            json.ReadString("assignedOperatorId"), json.Has("assignedOperatorId"));
+        json.RejectUnknownFields();
+        return TypedResults.Ok(await handler.HandleAsync(http.User.ToActor(), id, input, cancellationToken, errors));
+    }
+
+    private static async Task<Ok<TipView>> NoteAsync(Guid id, HttpContext http, AddTipNote handler, CancellationToken cancellationToken)
+    {
+        var (text, errors) = await ReadNoteAsync(http, cancellationToken);
+        return TypedResults.Ok(await handler.HandleAsync(http.User.ToActor(), id, text, cancellationToken, errors));
+    }
+
+    private static async Task<Created<TipReceiptDocument>> PhoneAsync(HttpContext http, RecordPhoneTip handler, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var input = TipInput.FromJson(await JsonBody.ReadAsync(http.Request, cancellationToken), errors);
+        errors.ThrowIfAny();
+        var receipt = await handler.HandleAsync(http.User.ToActor(), input, cancellationToken);
+        return TypedResults.Created("/api/v1/tips/" + receipt.Id, new TipReceiptDocument(receipt.Receipt, receipt.Id));
+    }
+
+    private static async Task<(string? Text, ValidationErrors Errors)> ReadNoteAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var json = new JsonInput(await JsonBody.ReadAsync(http.Request, cancellationToken, maxBytes: 16 * 1024), errors);
+        var text = json.ReadString("text");
+        json.RejectUnknownFields();
+        return (text, errors);
+    }
+}
+
+/// <summary>The answer to a new tip: the receipt code, shown once (and the tip's id, for staff only).</summary>
+public sealed record TipReceiptDocument(string Receipt, Guid? Id = null);
+
+/// <summary>The request body's shape, for the OpenAPI document only: bodies are read field by field.</summary>
+public sealed record TipRequestDocument(
+    string Description,
+    string Province,
+    string? Place,
+    string? When,
+    bool? ChildrenAtRisk,
+    int? ChildrenCount,
+    bool? ImminentDanger,
+    string? Contact,
+    string? Language);
+
+public sealed record TipNoteRequestDocument(string Text);
+
+public sealed record TipTriageRequestDocument(string? Status, Guid? AssignedOperatorId);
