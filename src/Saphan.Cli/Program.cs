@@ -18,6 +18,7 @@ var root = new RootCommand("Saphan: counter-trafficking case and data platform. 
     AuditCommand.Create(),
     LinkCommand.Create(),
     Saphan.Cli.Features.Standard.StandardCommand.Create(),
+    Saphan.Cli.Features.Import.ImportCommand.Create(),
     TestCommand(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Saphan.Core.Features.Cases;
+using Saphan.Core.Features.Consents;
+using Saphan.Core.Features.Events;
 using Saphan.Core.Features.Organisations;
 using Saphan.Core.Features.Persons;
 using Saphan.Core.Features.Tips;
@@ -16,6 +18,9 @@ public static class CoreModule
         services.AddScoped<CreateCase>().AddScoped<GetCase>().AddScoped<UpdateCase>().AddScoped<SearchCases>();
         services.AddSingleton<TipReceipts>().AddScoped<SubmitTip>().AddScoped<RecordPhoneTip>().AddScoped<CheckTipStatus>().AddScoped<AddTipFollowUp>()
             .AddScoped<SearchTips>().AddScoped<GetTip>().AddScoped<UpdateTip>().AddScoped<AddTipNote>();
+        services.AddScoped<RecordConsent>().AddScoped<GetConsents>();
+        services.AddScoped<CreateEvent>().AddScoped<ListEvents>();
+        services.AddScoped<Saphan.Core.Features.Import.ImportCsv>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using Saphan.Core.Data;
 using Saphan.Web.Features.Account;
 using Saphan.Web.Features.Cases;
+using Saphan.Web.Features.Consents;
+using Saphan.Web.Features.Events;
 using Saphan.Web.Features.Health;
 using Saphan.Web.Features.Identity;
 using Saphan.Web.Features.Standard;
@@ -43,6 +45,8 @@ public static class SaphanWebApp
         app.MapCasesApi();
         app.MapStandardApi();
         app.MapTipsApi();
+        app.MapConsentsApi();
+        app.MapEventsApi();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Saphan.Core.Features.Audit;
 using Saphan.Core.Features.Cases;
+using Saphan.Core.Features.Consents;
+using Saphan.Core.Features.Events;
 using Saphan.Core.Features.Identity;
 using Saphan.Core.Features.Organisations;
 using Saphan.Core.Features.Persons;
@@ -44,6 +46,10 @@ public sealed class SaphanDbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Tip> Tips => Set<Tip>();
     public DbSet<TipNote> TipNotes => Set<TipNote>();
+    public DbSet<Saphan.Core.Features.Import.ImportRecord> ImportRecords => Set<Saphan.Core.Features.Import.ImportRecord>();
+    public DbSet<Saphan.Core.Features.Import.ImportMapping> ImportMappings => Set<Saphan.Core.Features.Import.ImportMapping>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<TraffickingEvent> TraffickingEvents => Set<TraffickingEvent>();
 
     internal FieldProtector Protector => protector;
 
@@ -221,6 +227,65 @@ public sealed class SaphanDbContext(
             note.ToTable("tip_notes");
             note.Property(n => n.Kind).HasMaxLength(16);
             Encrypt(note.Property(n => n.Text), "tip_note.text");
+        });
+
+        builder.Entity<ConsentRecord>(consent =>
+        {
+            consent.ToTable("consent_records");
+            consent.HasIndex(r => new { r.CaseId, r.Purpose });
+            consent.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            consent.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+            consent.Property(r => r.Purpose).HasMaxLength(40);
+            consent.Property(r => r.Status).HasMaxLength(24);
+            consent.Property(r => r.Method).HasMaxLength(40);
+            Encrypt(consent.Property(r => r.Note), "consent_record.note");
+        });
+
+        builder.Entity<TraffickingEvent>(@event =>
+        {
+            @event.ToTable("trafficking_events");
+            @event.HasIndex(e => e.CaseId);
+            @event.HasOne<Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            @event.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+            @event.Property(e => e.Type).HasMaxLength(16);
+            @event.Property(e => e.Country).HasMaxLength(2);
+            @event.Property(e => e.Province).HasMaxLength(8);
+            @event.Property(e => e.StartDate).HasMaxLength(10);
+            @event.Property(e => e.EndDate).HasMaxLength(10);
+            @event.Property(e => e.BorderCrossing).HasMaxLength(40);
+            @event.Property(e => e.UnpaidWagesThb).HasPrecision(14, 2);
+            CodeList(@event.Property(e => e.RecruiterRelation));
+            CodeList(@event.Property(e => e.RecruitmentMethods));
+            CodeList(@event.Property(e => e.WebsitesAndApps));
+            CodeList(@event.Property(e => e.ExploitationTypes));
+            CodeList(@event.Property(e => e.Industry));
+            CodeList(@event.Property(e => e.LabourTypes));
+            CodeList(@event.Property(e => e.SexTypes));
+            CodeList(@event.Property(e => e.MeansOfControl));
+            foreach (var codes in new[] { nameof(TraffickingEvent.RecruiterRelation), nameof(TraffickingEvent.RecruitmentMethods), nameof(TraffickingEvent.WebsitesAndApps), nameof(TraffickingEvent.ExploitationTypes), nameof(TraffickingEvent.Industry), nameof(TraffickingEvent.LabourTypes), nameof(TraffickingEvent.SexTypes), nameof(TraffickingEvent.MeansOfControl) })
+            {
+                @event.Property(codes).HasMaxLength(1000);
+            }
+
+            Encrypt(@event.Property(e => e.District), "trafficking_event.district");
+            Encrypt(@event.Property(e => e.Description), "trafficking_event.description");
+        });
+
+        builder.Entity<Saphan.Core.Features.Import.ImportRecord>(import =>
+        {
+            import.ToTable("imports");
+            import.HasIndex(i => new { i.OrganisationId, i.Sha256 }).IsUnique();
+            import.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            import.Property(i => i.Sha256).HasMaxLength(64);
+            import.Property(i => i.MappingName).HasMaxLength(100);
+        });
+
+        builder.Entity<Saphan.Core.Features.Import.ImportMapping>(mapping =>
+        {
+            mapping.ToTable("import_mappings");
+            mapping.HasIndex(m => new { m.OrganisationId, m.Name }).IsUnique();
+            mapping.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            mapping.Property(m => m.Name).HasMaxLength(100);
         });
 
         builder.Entity<AuditEntry>(entry =>

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Saphan.Core;
+using Saphan.Core.Data;
+using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Import;
+using Saphan.Core.Features.Organisations;
+using Saphan.Core.Tests.Features.Import;
+using Saphan.Testing;
+
+// Usage: dotnet run -c Release --project bench/Saphan.Import.Bench -- 10000 100000
+// For each size: a fresh SQLite database, a generated CSV, a dry run (read, normalise, validate, hash)
+// and then the real import (plus EF inserts with AES-GCM encryption, batched in one transaction).
+foreach (var arg in args.Length == 0 ? ["10000"] : args)
+{
+    var rows = int.Parse(arg, CultureInfo.InvariantCulture);
+    await using var database = await TestDatabase.CreateAsync();
+    await using var services = database.BuildServices();
+    Actor actor;
+    using (var scope = services.CreateScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationCommands>().AddAsync("Bench", "ngo", null, default);
+        actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.CaseWorker], StringComparer.Ordinal));
+    }
+
+    var path = Path.Combine(database.DataFolder, "bench.csv");
+    ImportFixtures.WriteGenerated(path, rows);
+    foreach (var dryRun in new[] { true, false })
+    {
+        using var scope = services.CreateScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportCsv>();
+        GC.Collect();
+        var before = GC.GetTotalAllocatedBytes();
+        var stopwatch = Stopwatch.StartNew();
+        var result = await import.HandleAsync(actor, () => File.OpenRead(path), new ImportOptions { DryRun = dryRun }, default);
+        stopwatch.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rows,7} rows {(dryRun ? "dry run" : "import "),-8} {stopwatch.Elapsed.TotalSeconds,7:F2} s  {result.Rows / stopwatch.Elapsed.TotalSeconds,8:F0} rows/s  {result.Summary}  peak working set {Environment.WorkingSet / 1048576} MB  allocated {(GC.GetTotalAllocatedBytes() - before) / rows} B/row  file {new FileInfo(path).Length / 1048576.0:F1} MB"));
+    }
+}

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Saphan.Core;
+using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Import;
+
+namespace Saphan.Cli.Features.Import;
+
+internal static class ImportCommand
+{
+    /// <summary>How many report lines are printed on the terminal; the --report file has them all.</summary>
+    private const int PrintedIssues = 20;
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A CSV export of the spreadsheet (UTF-8, or Thai Windows-874/TIS-620)" };
+        var org = new Option<Guid>("--org") { Description = "The organisation the persons and cases belong to (see: ./saphan org list)", Required = true };
+        var mapping = new Option<string>("--mapping") { Description = "auto (suggest from the headers and values) or the name of a saved mapping", DefaultValueFactory = _ => "auto" };
+        var saveMapping = new Option<string?>("--save-mapping") { Description = "Store the mapping used under this name for the organisation" };
+        var map = new Option<string[]>("--map") { Description = "Correct one column: \"HEADER=TARGET\" (TARGET e.g. person.givenName, or ignore); repeatable" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and print the report; store nothing" };
+        var report = new Option<FileInfo?>("--report") { Description = "Write every rejected, doubtful or duplicate cell to this CSV file (row, column, kind, reason — never the value)" };
+        var batch = new Option<int>("--batch-size") { Description = "Rows per save inside the one transaction", DefaultValueFactory = _ => 1000, Hidden = true };
+        var command = new Command("import", "Import persons and cases from a CSV spreadsheet export into one organisation (all or nothing; the same file twice adds nothing)")
+        {
+            file, org, mapping, saveMapping, map, dryRun, report, batch,
+        };
+        command.SetAction((parse, cancellationToken) => CliServices.RunAsync(async services =>
+        {
+            await CliServices.EnsureSchemaCurrentAsync(services, cancellationToken);
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync("error: no such file: " + path.FullName);
+                return 1;
+            }
+
+            var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var item in parse.GetValue(map) ?? [])
+            {
+                var at = item.LastIndexOf('=');
+                if (at <= 0)
+                {
+                    await Console.Error.WriteLineAsync("error: --map takes \"HEADER=TARGET\".");
+                    return 1;
+                }
+
+                overrides[item[..at].Trim()] = item[(at + 1)..].Trim();
+            }
+
+            var printed = 0;
+            var reportPath = parse.GetValue(report);
+            await using var reportWriter = reportPath is null ? null : new StreamWriter(reportPath.FullName, false, new UTF8Encoding(true));
+            reportWriter?.WriteLine("row,column,kind,reason");
+            void OnIssue(ImportIssue issue)
+            {
+                reportWriter?.WriteLine(string.Join(',', issue.Row.ToString(CultureInfo.InvariantCulture), Csv(issue.Column), issue.Kind, Csv(issue.Reason)));
+                if (printed++ < PrintedIssues)
+                {
+                    Console.Error.WriteLine($"row {issue.Row.ToString(CultureInfo.InvariantCulture)}, {issue.Column}: {issue.Kind}: {issue.Reason}");
+                }
+            }
+
+            var options = new ImportOptions
+            {
+                MappingName = parse.GetValue(mapping),
+                SaveMappingAs = parse.GetValue(saveMapping),
+                Overrides = overrides,
+                DryRun = parse.GetValue(dryRun),
+                BatchSize = Math.Max(1, parse.GetValue(batch)),
+                OnIssue = OnIssue,
+            };
+            var actor = new Actor(Guid.Empty, parse.GetValue(org), new HashSet<string>([Roles.CaseWorker], StringComparer.Ordinal));
+            ImportResult result;
+            try
+            {
+                result = await services.GetRequiredService<ImportCsv>().HandleAsync(actor, () => File.OpenRead(path.FullName), options, cancellationToken);
+            }
+            catch (ImportFileException problem)
+            {
+                await Console.Error.WriteLineAsync("error: " + problem.Message);
+                Console.WriteLine("nothing imported: imported 0, duplicates 0, rejected 0");
+                return 1;
+            }
+
+            if (printed > PrintedIssues)
+            {
+                await Console.Error.WriteLineAsync($"… and {(printed - PrintedIssues).ToString(CultureInfo.InvariantCulture)} more" + (reportPath is null ? " (use --report FILE for all)" : " (all in the report file)"));
+            }
+
+            if (result.AlreadyImportedAt is { } when)
+            {
+                Console.WriteLine($"already imported on {when.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}: nothing added: imported 0, duplicates 0, rejected 0");
+                return 0;
+            }
+
+            Console.WriteLine("encoding: " + result.Encoding);
+            foreach (var (header, target) in result.Mapping.Columns)
+            {
+                Console.WriteLine($"  {header} -> {target}");
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Rows} rows, {result.Doubtful} doubtful cells")
+                + (result.DryRun ? "; dry run, nothing stored: " : ": ") + result.Summary);
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>A report field: quoted when needed, and never starting like a formula when the report is opened in a spreadsheet.</summary>
+    private static string Csv(string value)
+    {
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+}

@@ -1,0 +1,703 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Saphan.Core.Data;
+using Saphan.Core.Features.Cases;
+using Saphan.Core.Features.Persons;
+using Saphan.Core.Features.Protection;
+
+namespace Saphan.Core.Features.Import;
+
+/// <summary>How one import runs.</summary>
+public sealed class ImportOptions
+{
+    /// <summary>null or "auto": suggest from the headers and values; otherwise the name of a saved mapping.</summary>
+    public string? MappingName { get; init; }
+    /// <summary>Corrections on top of the mapping: header → target code (or "ignore").</summary>
+    public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>Stores the mapping used under this name (for this organisation), replacing one of the same name.</summary>
+    public string? SaveMappingAs { get; init; }
+    /// <summary>Checks everything, stores nothing.</summary>
+    public bool DryRun { get; init; }
+    /// <summary>Accepted rows per SaveChanges (all in one transaction).</summary>
+    public int BatchSize { get; init; } = 1000;
+    /// <summary>Receives every rejected, doubtful or duplicate cell as it is found (the report).</summary>
+    public Action<ImportIssue>? OnIssue { get; init; }
+}
+
+/// <summary>One line of the import report. Never the value itself: it may be identifying.</summary>
+public sealed record ImportIssue(int Row, string Column, string Kind, string Reason)
+{
+    public const string Rejected = "rejected";
+    public const string Doubtful = "doubtful";
+    public const string Duplicate = "duplicate";
+}
+
+/// <summary>What an import did (or, in a dry run, would do).</summary>
+public sealed record ImportResult(
+    int Rows, int Imported, int Duplicates, int Rejected, int Doubtful,
+    ColumnMapping Mapping, string Encoding, bool DryRun, DateTimeOffset? AlreadyImportedAt)
+{
+    public string Summary =>
+        string.Create(CultureInfo.InvariantCulture, $"imported {Imported}, duplicates {Duplicates}, rejected {Rejected}");
+}
+
+/// <summary>
+/// Imports persons and their cases from a CSV export of a spreadsheet into one organisation: every cell
+/// normalised (<see cref="ImportNormaliser"/>), every row validated by the same rules as the API
+/// (<see cref="PersonInput"/>, <see cref="CaseInput"/>), encrypted, indexed and audited per batch, all in
+/// one transaction. A file already imported into the organisation (same SHA-256) adds nothing; a row
+/// that looks like a person the organisation already has is reported as a duplicate and not imported.
+/// </summary>
+public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIndex index, TimeProvider clock)
+{
+    private const int SampleRows = 50;
+
+    private SaphanDbContext Db => db;
+    private PersonIndexer Indexer => indexer;
+    private BlindIndex Index => index;
+
+    public async Task<ImportResult> HandleAsync(Actor actor, Func<Stream> open, ImportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+        CaseAccess.EnsureCanWrite(actor);
+        if (!await db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId, cancellationToken))
+        {
+            throw new NotFoundException("Organisation");
+        }
+
+        CsvFileInfo info;
+        await using (var first = open())
+        {
+            info = await CsvFile.InspectAsync(first, cancellationToken);
+        }
+
+        var previous = await db.ImportRecords.AsNoTracking()
+            .Where(r => r.OrganisationId == actor.OrganisationId && r.Sha256 == info.Sha256)
+            .Select(r => (DateTimeOffset?)r.ImportedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (previous is not null)
+        {
+            return new ImportResult(0, 0, 0, 0, 0, new ColumnMapping(), info.EncodingName, options.DryRun, previous);
+        }
+
+        await using var stream = open();
+        using var text = CsvFile.OpenReader(stream, info);
+        var reader = new CsvRecordReader(text);
+        var header = reader.Read() ?? throw new ImportFileException("The file is empty (no header row): export the spreadsheet as CSV with its header row.");
+        var headers = UniqueHeaders(header.Fields);
+        var sample = new List<CsvRecord>(SampleRows);
+        while (sample.Count < SampleRows && reader.Read() is { } record)
+        {
+            sample.Add(record);
+        }
+
+        if (sample.Count == 0)
+        {
+            throw new ImportFileException("The file has a header row but no data rows.");
+        }
+
+        var mapping = await MappingAsync(actor, options, headers, sample, cancellationToken);
+        var run = new Run(this, actor, options, headers, mapping, clock.GetUtcNow());
+
+        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = options.DryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+            if (options.SaveMappingAs is { } name && !options.DryRun)
+            {
+                await SaveMappingAsync(actor.OrganisationId, name, mapping, run.Now, cancellationToken);
+            }
+
+            foreach (var record in sample)
+            {
+                await run.RowAsync(record, cancellationToken);
+            }
+
+            while (reader.Read() is { } record)
+            {
+                await run.RowAsync(record, cancellationToken);
+            }
+
+            await run.FlushAsync(cancellationToken);
+            if (!options.DryRun && run.Imported > 0)
+            {
+                db.ImportRecords.Add(new ImportRecord
+                {
+                    Id = run.ImportId,
+                    OrganisationId = actor.OrganisationId,
+                    Sha256 = info.Sha256,
+                    MappingName = options.MappingName is null or "auto" ? null : options.MappingName,
+                    Imported = run.Imported,
+                    Duplicates = run.Duplicates,
+                    Rejected = run.Rejected,
+                    ImportedBy = actor.UserId == Guid.Empty ? null : actor.UserId,
+                    ImportedAt = run.Now,
+                });
+                db.Audit(actor, "import.completed", "import", run.ImportId, run.Counts());
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+
+        return new ImportResult(run.Rows, run.Imported, run.Duplicates, run.Rejected, run.Doubtful, mapping, info.EncodingName, options.DryRun, null);
+    }
+
+    /// <summary>The saved mappings of an organisation, by name.</summary>
+    public async Task<IReadOnlyList<string>> MappingNamesAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        await db.ImportMappings.AsNoTracking().Where(m => m.OrganisationId == organisationId).OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(cancellationToken);
+
+    private async Task<ColumnMapping> MappingAsync(Actor actor, ImportOptions options, IReadOnlyList<string> headers, List<CsvRecord> sample, CancellationToken cancellationToken)
+    {
+        ColumnMapping mapping;
+        if (options.MappingName is null or "auto")
+        {
+            mapping = ColumnMapping.Suggest(headers, sample.Select(r => r.Fields).ToList());
+        }
+        else
+        {
+            var saved = await db.ImportMappings.AsNoTracking()
+                .FirstOrDefaultAsync(m => m.OrganisationId == actor.OrganisationId && m.Name == options.MappingName, cancellationToken);
+            if (saved is null)
+            {
+                var names = await MappingNamesAsync(actor.OrganisationId, cancellationToken);
+                throw new ImportFileException($"No saved mapping with this name in the organisation. Saved: {(names.Count == 0 ? "none" : string.Join(", ", names))}.");
+            }
+
+            var stored = ColumnMapping.FromJson(saved.Columns);
+            mapping = new ColumnMapping();
+            foreach (var h in headers)
+            {
+                mapping.Set(h, stored.Columns.TryGetValue(h, out var target) ? target : ImportTargets.Ignore);
+            }
+        }
+
+        foreach (var (h, target) in options.Overrides)
+        {
+            if (!headers.Contains(h, StringComparer.Ordinal))
+            {
+                throw new ImportFileException($"--map names a column the file does not have. Columns: {string.Join(", ", headers)}.");
+            }
+
+            if (target != ImportTargets.Ignore && ImportTargets.Find(target) is null)
+            {
+                throw new ImportFileException($"--map: unknown target. Use one of: {string.Join(", ", ImportTargets.All.Select(t => t.Code))}, ignore.");
+            }
+
+            mapping.Set(h, target);
+        }
+
+        var used = mapping.Columns.Values.Where(t => t != ImportTargets.Ignore).ToList();
+        var twice = used.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (twice.Count > 0)
+        {
+            throw new ImportFileException($"Several columns are mapped to {string.Join(", ", twice)}: map each field from one column only.");
+        }
+
+        var missing = new List<string>();
+        if (!used.Contains(ImportTargets.GivenName) && !used.Contains(ImportTargets.FullName))
+        {
+            missing.Add("the person's name (a column headed e.g. ชื่อ, first name or ชื่อ-นามสกุล)");
+        }
+
+        if (!used.Contains(ImportTargets.IdentifiedOn))
+        {
+            missing.Add("the date identified (e.g. วันที่พบ, date identified)");
+        }
+
+        if (!used.Contains(ImportTargets.Province))
+        {
+            missing.Add("the province (e.g. จังหวัด, province)");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new ImportFileException("Missing required column: " + string.Join("; ", missing)
+                + ". Rename the header, or map it with --map \"HEADER=TARGET\".");
+        }
+
+        return mapping;
+    }
+
+    private async Task SaveMappingAsync(Guid organisationId, string name, ColumnMapping mapping, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var clean = name.Trim();
+        if (clean.Length is 0 or > 100)
+        {
+            throw new ImportFileException("A mapping name has 1 to 100 characters.");
+        }
+
+        var existing = await db.ImportMappings.FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.Name == clean, cancellationToken);
+        if (existing is null)
+        {
+            db.ImportMappings.Add(new ImportMapping { OrganisationId = organisationId, Name = clean, Columns = mapping.ToJson(), UpdatedAt = now });
+        }
+        else
+        {
+            existing.Columns = mapping.ToJson();
+            existing.UpdatedAt = now;
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static List<string> UniqueHeaders(string[] fields)
+    {
+        var headers = new List<string>(fields.Length);
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var h = fields[i].Trim();
+            if (h.Length == 0)
+            {
+                h = "(column " + (i + 1).ToString(CultureInfo.InvariantCulture) + ")";
+            }
+
+            var unique = h;
+            for (var n = 2; headers.Contains(unique, StringComparer.Ordinal); n++)
+            {
+                unique = h + " (" + n.ToString(CultureInfo.InvariantCulture) + ")";
+            }
+
+            headers.Add(unique);
+        }
+
+        return headers;
+    }
+
+    /// <summary>A row that passed validation, waiting for its batch's duplicate check and save.</summary>
+    private sealed record Candidate(int Row, Person Person, Case Case, List<(string Kind, string Hash)> Terms, string? NameDateKey, List<string> DocumentHashes, DateOnly? BirthDate, List<string> NameHashes);
+
+    /// <summary>The state of one import as it walks the rows.</summary>
+    private sealed class Run(ImportCsv owner, Actor actor, ImportOptions options, IReadOnlyList<string> headers, ColumnMapping mapping, DateTimeOffset now)
+    {
+        private readonly Dictionary<string, int> _columnOf = BuildColumns(headers, mapping);
+        private readonly List<Candidate> _batch = [];
+        // Keys of rows accepted earlier in this file that the database cannot see yet (the current batch; all of them in a dry run).
+        private readonly Dictionary<string, int> _seenNameDate = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _seenDocument = new(StringComparer.Ordinal);
+        private readonly HashSet<Guid> _noMembers = [];
+        private int _batchFirstRow;
+        private int _batchRejected;
+        private int _batchDuplicates;
+
+        public Guid ImportId { get; } = Guid.CreateVersion7();
+        public DateTimeOffset Now { get; } = now;
+        public DateOnly Today { get; } = DateOnly.FromDateTime(now.UtcDateTime);
+        public int Rows { get; private set; }
+        public int Imported { get; private set; }
+        public int Duplicates { get; private set; }
+        public int Rejected { get; private set; }
+        public int Doubtful { get; private set; }
+
+        public string Counts() => string.Create(CultureInfo.InvariantCulture,
+            $"rows {Rows}: imported {Imported}, duplicates {Duplicates}, rejected {Rejected}");
+
+        private static Dictionary<string, int> BuildColumns(IReadOnlyList<string> headers, ColumnMapping mapping)
+        {
+            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < headers.Count; i++)
+            {
+                if (mapping.TargetOf(headers[i]) is { } target)
+                {
+                    columns[target] = i;
+                }
+            }
+
+            return columns;
+        }
+
+        private string HeaderOf(string target) => _columnOf.TryGetValue(target, out var i) ? headers[i] : target;
+
+        private void Report(int row, string target, string kind, string reason)
+        {
+            if (kind == ImportIssue.Doubtful)
+            {
+                Doubtful++;
+            }
+
+            options.OnIssue?.Invoke(new ImportIssue(row, HeaderOf(target), kind, reason));
+        }
+
+        public async Task RowAsync(CsvRecord record, CancellationToken cancellationToken)
+        {
+            if (record.Fields.Length != headers.Count)
+            {
+                throw new ImportFileException(string.Create(CultureInfo.InvariantCulture,
+                    $"Row {record.Row}: {record.Fields.Length} fields where the header has {headers.Count} (a stray separator, or a line break in an unquoted cell?). Nothing was imported."));
+            }
+
+            if (record.Fields.All(f => ImportNormaliser.Clean(f) is null))
+            {
+                return;
+            }
+
+            Rows++;
+            if (_batch.Count == 0 && _batchRejected == 0 && _batchDuplicates == 0)
+            {
+                _batchFirstRow = record.Row;
+            }
+
+            var candidate = Build(record);
+            if (candidate is null)
+            {
+                Rejected++;
+                _batchRejected++;
+                return;
+            }
+
+            var duplicateOf = InFileDuplicate(candidate);
+            if (duplicateOf is { } earlier)
+            {
+                Duplicates++;
+                _batchDuplicates++;
+                Report(record.Row, earlier.Target, ImportIssue.Duplicate,
+                    string.Create(CultureInfo.InvariantCulture, $"Likely the same person as row {earlier.Row} of this file: not imported."));
+                return;
+            }
+
+            Remember(candidate);
+            _batch.Add(candidate);
+            if (_batch.Count >= options.BatchSize)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+
+        private (int Row, string Target)? InFileDuplicate(Candidate candidate)
+        {
+            foreach (var document in candidate.DocumentHashes)
+            {
+                if (_seenDocument.TryGetValue(document, out var row))
+                {
+                    return (row, DocumentTarget(candidate));
+                }
+            }
+
+            return candidate.NameDateKey is { } key && _seenNameDate.TryGetValue(key, out var nameRow) ? (nameRow, ImportTargets.BirthDate) : null;
+        }
+
+        private static string DocumentTarget(Candidate candidate) =>
+            candidate.Person.Documents.Count == 0 ? ImportTargets.ThaiId : "document." + candidate.Person.Documents[0].Type;
+
+        private void Remember(Candidate candidate)
+        {
+            foreach (var document in candidate.DocumentHashes)
+            {
+                _seenDocument.TryAdd(document, candidate.Row);
+            }
+
+            if (candidate.NameDateKey is { } key)
+            {
+                _seenNameDate.TryAdd(key, candidate.Row);
+            }
+        }
+
+        private Candidate? Build(CsvRecord record)
+        {
+            var row = record.Row;
+            string? Cell(string target) => _columnOf.TryGetValue(target, out var i) ? record.Fields[i] : null;
+            var failed = new HashSet<string>(StringComparer.Ordinal);
+
+            string? Take(string target, Normalised value)
+            {
+                if (!value.Ok)
+                {
+                    failed.Add(target);
+                    Report(row, target, ImportIssue.Rejected, value.Problem!);
+                    return null;
+                }
+
+                if (value.Doubt is not null)
+                {
+                    Report(row, target, ImportIssue.Doubtful, value.Doubt);
+                }
+
+                return value.Value;
+            }
+
+            string? TextCell(string target)
+            {
+                var value = ImportNormaliser.Clean(Cell(target));
+                if (value is not null && value[0] is '=' or '@')
+                {
+                    Report(row, target, ImportIssue.Doubtful, "Starts like a spreadsheet formula (= or @): kept as plain text.");
+                }
+
+                return value;
+            }
+
+            var person = new PersonInput();
+            if (_columnOf.ContainsKey(ImportTargets.FullName) && !_columnOf.ContainsKey(ImportTargets.GivenName))
+            {
+                var full = TextCell(ImportTargets.FullName);
+                var space = full?.IndexOfAny([' ', '\u00A0', '\t']) ?? -1;
+                person.GivenName = space > 0 ? full![..space] : full;
+                person.FamilyName = space > 0 ? full![(space + 1)..].Trim() : null;
+            }
+            else
+            {
+                person.GivenName = TextCell(ImportTargets.GivenName);
+                person.FamilyName = TextCell(ImportTargets.FamilyName);
+            }
+
+            person.OtherNames = TextCell(ImportTargets.OtherNames)?.Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            person.BirthDate = Take(ImportTargets.BirthDate, ImportNormaliser.Date(Cell(ImportTargets.BirthDate)));
+            var age = Take(ImportTargets.EstimatedAge, ImportNormaliser.Age(Cell(ImportTargets.EstimatedAge)));
+            person.Gender = Take(ImportTargets.Gender, ImportNormaliser.Gender(Cell(ImportTargets.Gender)));
+            var (citizenship, citizenshipProblem) = ImportNormaliser.Nationalities(Cell(ImportTargets.Citizenship));
+            person.Citizenship = citizenshipProblem is null ? [.. citizenship] : null;
+            Take(ImportTargets.Citizenship, citizenshipProblem is null ? Normalised.Empty : Normalised.Fail(citizenshipProblem));
+            var (languages, languageProblem) = ImportNormaliser.Languages(Cell(ImportTargets.Languages));
+            person.Languages = languageProblem is null ? [.. languages] : null;
+            Take(ImportTargets.Languages, languageProblem is null ? Normalised.Empty : Normalised.Fail(languageProblem));
+            person.Phone = Take(ImportTargets.Phone, ImportNormaliser.Phone(Cell(ImportTargets.Phone)));
+            person.Address = TextCell(ImportTargets.Address);
+            var documentTargets = new List<string>();
+            person.IdentityDocuments = [];
+            foreach (var target in new[] { ImportTargets.ThaiId, ImportTargets.Passport, ImportTargets.PinkCard })
+            {
+                if (Take(target, ImportNormaliser.DocumentNumber(Cell(target))) is { Length: > 0 } number)
+                {
+                    documentTargets.Add(target);
+                    person.IdentityDocuments.Add(new DocumentInput { Type = target["document.".Length..], Number = number });
+                }
+            }
+
+            var input = new CaseInput
+            {
+                Person = person,
+                IdentifiedOn = Take(ImportTargets.IdentifiedOn, ImportNormaliser.Date(Cell(ImportTargets.IdentifiedOn))),
+                IdentificationRoute = Take(ImportTargets.Route, ImportNormaliser.Route(Cell(ImportTargets.Route))),
+                Province = Take(ImportTargets.Province, ImportNormaliser.Province(Cell(ImportTargets.Province))),
+                Status = Take(ImportTargets.Status, ImportNormaliser.Status(Cell(ImportTargets.Status))),
+                Summary = TextCell(ImportTargets.Summary),
+            };
+
+            // A birth date and an age together: the birth date is kept (the age was usually computed from it).
+            if (age is not null && person.BirthDate is not null)
+            {
+                var birth = DateOnly.ParseExact(person.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var on = input.IdentifiedOn is { } identified ? DateOnly.ParseExact(identified, "yyyy-MM-dd", CultureInfo.InvariantCulture) : Today;
+                var born = new Person { BirthDate = birth };
+                var stated = int.Parse(age, CultureInfo.InvariantCulture);
+                if (Math.Abs((born.AgeOn(on) ?? 0) - stated) > 1 && Math.Abs((born.AgeOn(Today) ?? 0) - stated) > 1)
+                {
+                    Report(row, ImportTargets.EstimatedAge, ImportIssue.Doubtful, "Does not match the birth date: the birth date was kept.");
+                }
+
+                age = null;
+            }
+
+            person.EstimatedAge = age is null ? null : int.Parse(age, CultureInfo.InvariantCulture);
+
+            var errors = new ValidationErrors();
+            var entity = new Person { OrganisationId = actor.OrganisationId, CreatedAt = Now, UpdatedAt = Now };
+            person.ApplyTo(entity, errors, "person.", Today, isNew: true);
+            var @case = new Case
+            {
+                OrganisationId = actor.OrganisationId,
+                PersonId = entity.Id,
+                Person = entity,
+                Province = "",
+                CreatedBy = actor.UserId,
+                CreatedAt = Now,
+                UpdatedAt = Now,
+            };
+            input.ApplyTo(@case, errors, Today, isNew: true, _noMembers, Now);
+
+            var rejected = failed.Count > 0;
+            foreach (var (field, messages) in errors.ToDictionary())
+            {
+                var target = TargetOfError(field, documentTargets);
+                if (failed.Contains(target))
+                {
+                    continue;
+                }
+
+                rejected = true;
+                foreach (var message in messages)
+                {
+                    Report(row, target, ImportIssue.Rejected, message);
+                }
+            }
+
+            if (rejected)
+            {
+                return null;
+            }
+
+            // An age in a spreadsheet was estimated when the person was identified, not today.
+            if (entity.EstimatedAge is not null)
+            {
+                entity.AgeEstimatedOn = @case.IdentifiedOn;
+            }
+
+            var terms = owner.Indexer.Terms(entity).ToList();
+            var nameHashes = new[] { entity.GivenName, entity.FamilyName }
+                .SelectMany(BlindIndex.NameTokens).Distinct(StringComparer.Ordinal)
+                .Select(t => owner.Index.Hash(PersonIndexer.NameKind, t)).Order(StringComparer.Ordinal).ToList();
+            var documents = entity.Documents.Select(d => BlindIndex.Compact(d.Number)).Where(n => n.Length > 0)
+                .Select(n => owner.Index.Hash(PersonIndexer.DocumentKind, n)).ToList();
+            var key = entity.BirthDate is { } date && nameHashes.Count > 0
+                ? string.Join(',', nameHashes) + "|" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : null;
+            return new Candidate(row, entity, @case, terms, key, documents, entity.BirthDate, nameHashes);
+        }
+
+        private string TargetOfError(string field, List<string> documentTargets)
+        {
+            if (field.StartsWith("person.identityDocuments[", StringComparison.Ordinal))
+            {
+                var close = field.IndexOf(']', StringComparison.Ordinal);
+                var i = int.Parse(field.AsSpan(25, close - 25), CultureInfo.InvariantCulture);
+                return i < documentTargets.Count ? documentTargets[i] : ImportTargets.ThaiId;
+            }
+
+            var target = field.StartsWith("person.", StringComparison.Ordinal) ? field : "case." + field;
+            if (target is ImportTargets.GivenName or ImportTargets.FamilyName && !_columnOf.ContainsKey(target) && _columnOf.ContainsKey(ImportTargets.FullName))
+            {
+                return ImportTargets.FullName;
+            }
+
+            return target;
+        }
+
+        /// <summary>Checks the batch against the organisation's persons, then saves the rest with one audit entry.</summary>
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_batch.Count == 0 && _batchRejected == 0 && _batchDuplicates == 0)
+            {
+                return;
+            }
+
+            var db = owner.Db;
+            var organisation = actor.OrganisationId;
+            var existing = await ExistingDuplicatesAsync(cancellationToken);
+            var imported = 0;
+            foreach (var candidate in _batch)
+            {
+                if (existing.TryGetValue(candidate.Row, out var match))
+                {
+                    Duplicates++;
+                    _batchDuplicates++;
+                    Report(candidate.Row, match.Target, ImportIssue.Duplicate,
+                        $"Likely the same person as one already recorded in the organisation (person {match.PersonId:D}): not imported.");
+                    continue;
+                }
+
+                if (options.DryRun)
+                {
+                    imported++;
+                    continue;
+                }
+
+                db.Persons.Add(candidate.Person);
+                db.Cases.Add(candidate.Case);
+                foreach (var (kind, hash) in candidate.Terms)
+                {
+                    db.PersonSearchTerms.Add(new PersonSearchTerm { PersonId = candidate.Person.Id, OrganisationId = organisation, Kind = kind, Hash = hash });
+                }
+
+                imported++;
+            }
+
+            Imported += imported;
+            var lastRow = _batch.Count > 0 ? _batch[^1].Row : _batchFirstRow;
+            if (!options.DryRun)
+            {
+                db.Audit(actor, "import.batch", "import", ImportId, string.Create(CultureInfo.InvariantCulture,
+                    $"rows {_batchFirstRow}-{lastRow}: imported {imported}, duplicates {_batchDuplicates}, rejected {_batchRejected}"));
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                // The database now sees these rows (inside the transaction): no need to remember them here.
+                _seenDocument.Clear();
+                _seenNameDate.Clear();
+            }
+
+            _batch.Clear();
+            _batchRejected = 0;
+            _batchDuplicates = 0;
+        }
+
+        /// <summary>Rows of the batch that match a person of the organisation: same document number, or same name tokens and birth date.</summary>
+        private async Task<Dictionary<int, (Guid PersonId, string Target)>> ExistingDuplicatesAsync(CancellationToken cancellationToken)
+        {
+            var found = new Dictionary<int, (Guid, string)>();
+            if (_batch.Count == 0)
+            {
+                return found;
+            }
+
+            var db = owner.Db;
+            var organisation = actor.OrganisationId;
+            var documentHashes = _batch.SelectMany(c => c.DocumentHashes).Distinct(StringComparer.Ordinal).ToList();
+            if (documentHashes.Count > 0)
+            {
+                var byDocument = (await db.PersonSearchTerms.AsNoTracking()
+                        .Where(t => t.OrganisationId == organisation && t.Kind == PersonIndexer.DocumentKind && documentHashes.Contains(t.Hash))
+                        .Select(t => new { t.PersonId, t.Hash })
+                        .ToListAsync(cancellationToken))
+                    .GroupBy(t => t.Hash, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.First().PersonId, StringComparer.Ordinal);
+                foreach (var candidate in _batch)
+                {
+                    var hit = candidate.DocumentHashes.FirstOrDefault(byDocument.ContainsKey);
+                    if (hit is not null)
+                    {
+                        found[candidate.Row] = (byDocument[hit], DocumentTarget(candidate));
+                    }
+                }
+            }
+
+            var withDates = _batch.Where(c => c.BirthDate is not null && c.NameHashes.Count > 0 && !found.ContainsKey(c.Row)).ToList();
+            if (withDates.Count == 0)
+            {
+                return found;
+            }
+
+            var nameHashes = withDates.SelectMany(c => c.NameHashes).Distinct(StringComparer.Ordinal).ToList();
+            var tokensByPerson = (await db.PersonSearchTerms.AsNoTracking()
+                    .Where(t => t.OrganisationId == organisation && t.Kind == PersonIndexer.NameKind && nameHashes.Contains(t.Hash))
+                    .Select(t => new { t.PersonId, t.Hash })
+                    .ToListAsync(cancellationToken))
+                .GroupBy(t => t.PersonId)
+                .ToDictionary(g => g.Key, g => g.Select(t => t.Hash).ToHashSet(StringComparer.Ordinal));
+            var matches = withDates
+                .Select(c => (Candidate: c, Persons: tokensByPerson.Where(p => c.NameHashes.All(p.Value.Contains)).Select(p => p.Key).ToList()))
+                .Where(m => m.Persons.Count > 0)
+                .ToList();
+            if (matches.Count == 0)
+            {
+                return found;
+            }
+
+            var ids = matches.SelectMany(m => m.Persons).Distinct().ToList();
+            var births = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.BirthDate }).ToListAsync(cancellationToken);
+            var birthOf = births.ToDictionary(b => b.Id, b => b.BirthDate);
+            foreach (var (candidate, persons) in matches)
+            {
+                var same = persons.FirstOrDefault(p => birthOf.TryGetValue(p, out var b) && b == candidate.BirthDate);
+                if (same != Guid.Empty)
+                {
+                    found[candidate.Row] = (same, ImportTargets.BirthDate);
+                }
+            }
+
+            return found;
+        }
+    }
+}
