@@ -21,6 +21,8 @@ public static class CoreModule
         services.AddScoped<RecordConsent>().AddScoped<GetConsents>();
         services.AddScoped<CreateEvent>().AddScoped<ListEvents>();
         services.AddScoped<Saphan.Core.Features.Import.ImportCsv>();
+        services.AddScoped<Saphan.Core.Features.Services.ServiceDirectory>().AddScoped<Saphan.Core.Features.Referrals.ReferralCommands>()
+            .AddSingleton<Saphan.Core.Features.Referrals.ReferralRules>();
         return services;
     }
 }

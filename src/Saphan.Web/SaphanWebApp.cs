@@ -37,6 +37,7 @@ public static class SaphanWebApp
         builder.Services.AddSaphanAuthentication();
         builder.Services.AddCasesModule();
         builder.Services.AddTipsModule();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Referrals").Get<Saphan.Core.Features.Referrals.ReferralRules>() ?? new Saphan.Core.Features.Referrals.ReferralRules());
 
         var app = builder.Build();
         app.UseSaphanPlatform();
@@ -47,6 +48,8 @@ public static class SaphanWebApp
         app.MapTipsApi();
         app.MapConsentsApi();
         app.MapEventsApi();
+        Saphan.Web.Features.Services.ServicesApi.MapServicesApi(app);
+        Saphan.Web.Features.Referrals.ReferralsApi.MapReferralsApi(app);
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;
