@@ -21,6 +21,8 @@ public static class CoreModule
         services.AddScoped<RecordConsent>().AddScoped<GetConsents>();
         services.AddScoped<CreateEvent>().AddScoped<ListEvents>();
         services.AddScoped<Saphan.Core.Features.Import.ImportCsv>();
+        services.AddScoped<Saphan.Core.Features.Tasks.OpenTask>().AddScoped<Saphan.Core.Features.Tasks.ListTasks>().AddScoped<Saphan.Core.Features.Tasks.CompleteTask>();
+//SCREENINGS
         return services;
     }
 }
