@@ -6,6 +6,7 @@ using Saphan.Web.Features.Events;
 using Saphan.Web.Features.Health;
 using Saphan.Web.Features.Identity;
 using Saphan.Web.Features.Standard;
+using Saphan.Web.Features.Tasks;
 using Saphan.Web.Features.Tips;
 using Saphan.Web.Infrastructure;
 
@@ -50,6 +51,7 @@ public static class SaphanWebApp
         app.MapEventsApi();
         Saphan.Web.Features.Services.ServicesApi.MapServicesApi(app);
         Saphan.Web.Features.Referrals.ReferralsApi.MapReferralsApi(app);
+        app.MapTasksApi();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -54,6 +54,8 @@ public sealed class SaphanDbContext(
     public DbSet<Saphan.Core.Features.Referrals.Referral> Referrals => Set<Saphan.Core.Features.Referrals.Referral>();
     public DbSet<Saphan.Core.Features.Referrals.ReferralTransition> ReferralTransitions => Set<Saphan.Core.Features.Referrals.ReferralTransition>();
     public DbSet<Saphan.Core.Features.Referrals.ReferralNote> ReferralNotes => Set<Saphan.Core.Features.Referrals.ReferralNote>();
+    public DbSet<Saphan.Core.Features.Tasks.WorkTask> Tasks => Set<Saphan.Core.Features.Tasks.WorkTask>();
+    public DbSet<Saphan.Core.Features.Screenings.Screening> Screenings => Set<Saphan.Core.Features.Screenings.Screening>();
 
     internal FieldProtector Protector => protector;
 
@@ -345,6 +347,38 @@ public sealed class SaphanDbContext(
             note.HasOne<Saphan.Core.Features.Referrals.Referral>().WithMany().HasForeignKey(n => n.ReferralId).OnDelete(DeleteBehavior.Restrict);
             note.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             Encrypt(note.Property(n => n.Text), "referral_note.text");
+        });
+
+        builder.Entity<Saphan.Core.Features.Tasks.WorkTask>(task =>
+        {
+            task.ToTable("tasks");
+            task.HasIndex(t => new { t.OrganisationId, t.Status });
+            task.HasIndex(t => t.CaseId);
+            task.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            task.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Restrict);
+            task.Property(t => t.Kind).HasMaxLength(40);
+            task.Property(t => t.Urgency).HasMaxLength(16);
+            task.Property(t => t.TitleCode).HasMaxLength(60);
+            task.Property(t => t.Detail).HasMaxLength(500);
+            task.Property(t => t.AssigneeRole).HasMaxLength(40);
+            task.Property(t => t.Status).HasMaxLength(16);
+            task.Property(t => t.SourceType).HasMaxLength(40);
+            task.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
+            Encrypt(task.Property(t => t.ClosureNote), "task.closure_note");
+        });
+
+        builder.Entity<Saphan.Core.Features.Screenings.Screening>(screening =>
+        {
+            screening.ToTable("screenings");
+            screening.HasIndex(s => s.CaseId);
+            screening.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            screening.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
+            screening.Property(s => s.Instrument).HasMaxLength(40);
+            screening.Property(s => s.InstrumentVersion).HasMaxLength(16);
+            screening.Property(s => s.Category).HasMaxLength(16);
+            screening.Property(s => s.Band).HasMaxLength(40);
+            CodeList(screening.Property(s => s.Flags));
+            Encrypt(screening.Property(s => s.Answers), "screening.answers");
         });
 
         builder.Entity<AuditEntry>(entry =>

@@ -28,6 +28,7 @@ public static class DataStandard
         Case(),
         Service(),
         Referral(),
+        Tasks(),
     ];
 
     public static IReadOnlyList<StandardField> Fields { get; } = [.. Sections.SelectMany(s => s.Fields)];
@@ -359,6 +360,25 @@ public static class DataStandard
         new("referral.consentOverride", FieldType.LongText, "Consent override reason", "เหตุผลการยกเว้นความยินยอม",
             "Only a supervisor, only when the person cannot consent; audited.", "เฉพาะหัวหน้างาน เมื่อบุคคลให้ความยินยอมไม่ได้ มีการบันทึกตรวจสอบ")
             { Identifying = true, Stored = true, ApiName = "consentOverride", MaxLength = 2000 },
+    ]);
+
+    private static StandardSection Tasks() => new("task", "Task", "งาน",
+        "Work for a role or a user of an organisation, opened by Saphan's rules (a suicide-risk answer, a positive forced-labour screen, an overdue referral). Urgent tasks are closed only with a note on the action taken.",
+        "งานสำหรับบทบาทหรือผู้ใช้ของหน่วยงาน ที่ Saphan เปิดตามกฎ (คำตอบบ่งชี้ความเสี่ยงฆ่าตัวตาย ผลคัดกรองแรงงานบังคับเป็นบวก การส่งต่อเกินกำหนด) งานเร่งด่วนปิดได้เมื่อบันทึกการดำเนินการที่ทำไปแล้วเท่านั้น",
+    [
+        new("task.kind", FieldType.Code, "Kind", "ประเภทงาน", "", "") { Values = Saphan.Core.Features.Tasks.TaskValueSets.Kind, Required = true, Stored = true, ApiName = "kind" },
+        new("task.urgency", FieldType.Code, "Urgency", "ความเร่งด่วน", "", "") { Values = Saphan.Core.Features.Tasks.TaskValueSets.Urgency, Required = true, Stored = true, ApiName = "urgency" },
+        new("task.title", FieldType.Code, "Title", "หัวข้องาน", "", "") { Values = Saphan.Core.Features.Tasks.TaskValueSets.Title, Required = true, Stored = true, ApiName = "titleCode" },
+        new("task.detail", FieldType.Text, "Detail", "รายละเอียด", "Written by the rule that opened the task; never identifying.", "เขียนโดยกฎที่เปิดงาน ไม่มีข้อมูลระบุตัวตน")
+            { Stored = true, ApiName = "detail", MaxLength = 500 },
+        new("task.assigneeRole", FieldType.Code, "For role", "สำหรับบทบาท", "Everyone in the organisation holding the role sees the task.", "ทุกคนในหน่วยงานที่มีบทบาทนี้เห็นงาน")
+            { Values = Reference.ValueSets.Role, Stored = true, ApiName = "assigneeRole" },
+        new("task.assigneeUser", FieldType.Reference, "For user", "สำหรับผู้ใช้", "", "") { Stored = true, ApiName = "assigneeUserId" },
+        new("task.dueAt", FieldType.Date, "Due", "กำหนดเสร็จ", "", "") { Stored = true, ApiName = "dueAt", AllowsFuture = true },
+        new("task.status", FieldType.Code, "Status", "สถานะ", "", "") { Values = Saphan.Core.Features.Tasks.TaskValueSets.Status, Required = true, Stored = true, ApiName = "status" },
+        new("task.closureNote", FieldType.LongText, "Action taken", "การดำเนินการที่ทำไปแล้ว",
+            "Required to close an urgent task (at least 10 characters).", "จำเป็นเมื่อปิดงานเร่งด่วน (อย่างน้อย 10 ตัวอักษร)")
+            { Identifying = true, Stored = true, ApiName = "closureNote", MaxLength = 2000 },
     ]);
 
     private static StandardField[] Place(string step, string english, string thai, string? country) =>
