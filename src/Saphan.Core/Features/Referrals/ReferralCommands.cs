@@ -7,6 +7,7 @@ using Saphan.Core.Features.Persons;
 using Saphan.Core.Features.Reference;
 using Saphan.Core.Features.Services;
 using Saphan.Core.Features.Standard;
+using Saphan.Core.Features.Tasks;
 
 namespace Saphan.Core.Features.Referrals;
 
@@ -374,7 +375,12 @@ public sealed class ReferralCommands(SaphanDbContext db, TimeProvider clock, Ref
         return new ReferralNoteView(note.Id, note.Text, await CaseAccess.WorkerNameAsync(db, actor.UserId, cancellationToken), note.CreatedAt);
     }
 
-    /// <summary>Marks unanswered referrals of an organisation as expired once the rule's time has passed (done on every read, so no job is needed).</summary>
+    /// <summary>
+    /// The referral rules, applied on every read so no background job is needed: unanswered referrals of the
+    /// organisation expire once the rule's time has passed, and each overdue one raises a task for the supervisors of
+    /// each side, once (idempotent: a task per overdue referral and organisation, found by its source).
+    /// The receiver's task names no case: the receiving side never reaches the sender's case.
+    /// </summary>
     public async Task<int> ExpireDueAsync(Guid organisationId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -392,7 +398,34 @@ public sealed class ReferralCommands(SaphanDbContext db, TimeProvider clock, Ref
             db.Audit(Actor.System, "referral.expired", "referral", referral.Id);
         }
 
-        if (due.Count > 0)
+        var overdue = waiting.Where(r => !due.Contains(r) && rules.IsOverdue(r, now)).ToList();
+        var raised = 0;
+        if (overdue.Count > 0)
+        {
+            var ids = overdue.Select(r => (Guid?)r.Id).ToList();
+            var existing = (await db.Tasks.AsNoTracking().Where(t => t.SourceType == TaskSource && ids.Contains(t.SourceId))
+                .Select(t => new { t.OrganisationId, t.SourceId }).ToListAsync(cancellationToken))
+                .Select(t => (t.OrganisationId, t.SourceId!.Value)).ToHashSet();
+            foreach (var referral in overdue)
+            {
+                foreach (var (organisation, caseId) in new[] { (referral.FromOrganisationId, (Guid?)referral.CaseId), (referral.ToOrganisationId, null) }.Distinct())
+                {
+                    if (existing.Contains((organisation, referral.Id)))
+                    {
+                        continue;
+                    }
+
+                    existing.Add((organisation, referral.Id));
+                    OpenTask.Add(db, Actor.System, new NewTask(organisation, TaskValueSets.ReferralOverdue, referral.Urgency == "urgent" ? TaskUrgency.Urgent : TaskUrgency.Normal,
+                        "referral_overdue", AssigneeRole: Roles.Supervisor, CaseId: referral.FromOrganisationId == organisation ? caseId : null,
+                        DueAt: now.AddDays(1), Detail: $"Referral {referral.Id.ToString()[..8]} ({referral.ServiceType}, {referral.Urgency}) sent {referral.SentAt:yyyy-MM-dd HH:mm} UTC is unanswered.",
+                        SourceType: TaskSource, SourceId: referral.Id), now);
+                    raised++;
+                }
+            }
+        }
+
+        if (due.Count > 0 || raised > 0)
         {
             try
             {
@@ -407,6 +440,9 @@ public sealed class ReferralCommands(SaphanDbContext db, TimeProvider clock, Ref
 
         return due.Count;
     }
+
+    /// <summary>The source type of the tasks the overdue rule raises.</summary>
+    public const string TaskSource = "referral";
 
     private DateTimeOffset? DueAt(Referral referral) =>
         referral is { Status: ReferralStates.Sent, SentAt: { } sent } ? sent + rules.OverdueAfter(referral.Urgency) : null;

@@ -258,6 +258,25 @@ public sealed class ReferralsApiTests(SaphanAppFactory app) : IClassFixture<Saph
         Assert.Equal("expired", (await Json.ReadAsync(await WorkerA.GetAsync($"/api/v1/referrals/{stale}")))["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, (await MoveAsync(WorkerB, stale, "accepted")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await WorkerA.GetAsync("/api/v1/referrals?box=everything")).StatusCode);
+
+        // The overdue one raised one task for each side's supervisors, once, however often the boxes are read.
+        await WorkerA.GetAsync("/api/v1/referrals?box=overdue");
+        await WorkerB.GetAsync("/api/v1/referrals?box=received");
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            var tasks = await db.Tasks.Where(t => t.SourceType == "referral" && t.SourceId == urgent).ToListAsync();
+            Assert.Equal(2, tasks.Count);
+            var senderTask = Assert.Single(tasks, t => t.OrganisationId == app.OrgA);
+            Assert.Equal(caseId, senderTask.CaseId);
+            Assert.Equal("supervisor", senderTask.AssigneeRole);
+            Assert.Equal("urgent", senderTask.Urgency);
+            Assert.Null(Assert.Single(tasks, t => t.OrganisationId == app.OrgB).CaseId);
+            Assert.False(await db.Tasks.AnyAsync(t => t.SourceId == normal || t.SourceId == stale));
+        }
+
+        var supervisorTasks = await Json.ReadAsync(await app.Api(app.OrgB, Roles.Supervisor).GetAsync("/api/v1/tasks"));
+        Assert.Contains(supervisorTasks.AsArray(), t => t!["kind"]!.GetValue<string>() == "referral_overdue");
     }
 
     [Fact]
