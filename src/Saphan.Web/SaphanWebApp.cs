@@ -39,6 +39,7 @@ public static class SaphanWebApp
         builder.Services.AddCasesModule();
         builder.Services.AddTipsModule();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Referrals").Get<Saphan.Core.Features.Referrals.ReferralRules>() ?? new Saphan.Core.Features.Referrals.ReferralRules());
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Caseloads").Get<Saphan.Core.Features.Caseloads.CaseloadRules>() ?? new Saphan.Core.Features.Caseloads.CaseloadRules());
 
         var app = builder.Build();
         app.UseSaphanPlatform();
@@ -51,6 +52,7 @@ public static class SaphanWebApp
         app.MapEventsApi();
         Saphan.Web.Features.Services.ServicesApi.MapServicesApi(app);
         Saphan.Web.Features.Referrals.ReferralsApi.MapReferralsApi(app);
+        Saphan.Web.Features.Caseloads.CaseloadsApi.MapCaseloadsApi(app);
         app.MapTasksApi();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();

@@ -94,4 +94,16 @@ public sealed class ReferralBrowserTests(BrowserHost host) : IClassFixture<Brows
         await small.GotoAsync(referralUrl);
         await host.ScreenshotAsync(small, "46-referral-phone");
     }
+
+    [Fact]
+    public async Task A_supervisor_sees_each_workers_caseload_with_a_trend()
+    {
+        var supervisor = host.Logins.First(l => l.Roles.Contains("supervisor") && l.OrganisationName == "Mekong Migrant Support Foundation");
+        var page = await host.SignInAsync(supervisor.Email);
+        await page.ClickAsync("#nav-caseloads");
+        await page.WaitForSelectorAsync("#caseloads");
+        Assert.True(await page.Locator("#caseloads tbody tr").CountAsync() > 1);
+        Assert.True(await page.Locator("#caseloads .trend span").CountAsync() > 0);
+        await host.ScreenshotAsync(page, "47-caseloads");
+    }
 }

@@ -19,6 +19,10 @@ public sealed class ReferralNavViewComponent(ReferralCommands referrals, IString
             var inbox = await referrals.InboxAsync(UserClaimsPrincipal.ToActor(), "overdue", HttpContext.RequestAborted);
             var badge = inbox.Counts.Overdue > 0 ? $" <span class=\"count count-alert\" id=\"nav-overdue\">{inbox.Counts.Overdue}</span>" : "";
             html += $"<a href=\"/Referrals\" id=\"nav-referrals\">{System.Net.WebUtility.HtmlEncode(t["Referrals"])}{badge}</a>";
+            if (Roles.CaseWriters.Concat(Saphan.Core.Features.Caseloads.GetCaseloads.OverseerRoles).Any(UserClaimsPrincipal.IsInRole))
+            {
+                html += $"<a href=\"/Caseloads\" id=\"nav-caseloads\">{System.Net.WebUtility.HtmlEncode(t["Caseloads"])}</a>";
+            }
         }
 
         return new HtmlContentViewComponentResult(new HtmlString(html));
