@@ -53,6 +53,7 @@ public static class SaphanWebApp
         Saphan.Web.Features.Services.ServicesApi.MapServicesApi(app);
         Saphan.Web.Features.Referrals.ReferralsApi.MapReferralsApi(app);
         Saphan.Web.Features.Caseloads.CaseloadsApi.MapCaseloadsApi(app);
+        Saphan.Web.Features.FollowUps.FollowUpsApi.MapFollowUpsApi(app);
         app.MapTasksApi();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();

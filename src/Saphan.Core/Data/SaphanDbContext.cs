@@ -54,6 +54,7 @@ public sealed class SaphanDbContext(
     public DbSet<Saphan.Core.Features.Referrals.Referral> Referrals => Set<Saphan.Core.Features.Referrals.Referral>();
     public DbSet<Saphan.Core.Features.Referrals.ReferralTransition> ReferralTransitions => Set<Saphan.Core.Features.Referrals.ReferralTransition>();
     public DbSet<Saphan.Core.Features.Referrals.ReferralNote> ReferralNotes => Set<Saphan.Core.Features.Referrals.ReferralNote>();
+    public DbSet<Saphan.Core.Features.FollowUps.FollowUp> FollowUps => Set<Saphan.Core.Features.FollowUps.FollowUp>();
     public DbSet<Saphan.Core.Features.Tasks.WorkTask> Tasks => Set<Saphan.Core.Features.Tasks.WorkTask>();
     public DbSet<Saphan.Core.Features.Screenings.Screening> Screenings => Set<Saphan.Core.Features.Screenings.Screening>();
 
@@ -347,6 +348,18 @@ public sealed class SaphanDbContext(
             note.HasOne<Saphan.Core.Features.Referrals.Referral>().WithMany().HasForeignKey(n => n.ReferralId).OnDelete(DeleteBehavior.Restrict);
             note.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             Encrypt(note.Property(n => n.Text), "referral_note.text");
+        });
+
+        builder.Entity<Saphan.Core.Features.FollowUps.FollowUp>(followUp =>
+        {
+            followUp.ToTable("follow_ups");
+            followUp.HasIndex(f => f.CaseId);
+            followUp.HasIndex(f => f.OrganisationId);
+            followUp.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            followUp.HasOne<Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Restrict);
+            followUp.Property(f => f.Version).IsConcurrencyToken();
+            CodeList(followUp.Property(f => f.Outcomes));
+            Encrypt(followUp.Property(f => f.Note), "follow_up.note");
         });
 
         builder.Entity<Saphan.Core.Features.Tasks.WorkTask>(task =>

@@ -28,6 +28,7 @@ public static class DataStandard
         Case(),
         Service(),
         Referral(),
+        FollowUp(),
         Tasks(),
     ];
 
@@ -360,6 +361,17 @@ public static class DataStandard
         new("referral.consentOverride", FieldType.LongText, "Consent override reason", "เหตุผลการยกเว้นความยินยอม",
             "Only a supervisor, only when the person cannot consent; audited.", "เฉพาะหัวหน้างาน เมื่อบุคคลให้ความยินยอมไม่ได้ มีการบันทึกตรวจสอบ")
             { Identifying = true, Stored = true, ApiName = "consentOverride", MaxLength = 2000 },
+    ]);
+
+    private static StandardSection FollowUp() => new("followUp", "Follow-up", "การติดตามผล",
+        "Contacts after the person leaves care, usually at 3, 6 and 12 months, recorded with what was found. The aftercare figures come from these.",
+        "การติดต่อหลังบุคคลออกจากการดูแล โดยทั่วไปที่ 3, 6 และ 12 เดือน พร้อมผลที่พบ ตัวเลขผลลัพธ์หลังการดูแลคำนวณจากข้อมูลนี้",
+    [
+        new("followUp.dueOn", FieldType.Date, "Due on", "กำหนดติดตาม", "", "") { Required = true, AllowsFuture = true, Stored = true, ApiName = "dueOn" },
+        new("followUp.doneOn", FieldType.Date, "Done on", "วันที่ติดตาม", "", "") { Stored = true, ApiName = "doneOn" },
+        new("followUp.outcomes", FieldType.Codes, "Outcome", "ผลการติดตาม", "Everything that holds; re-trafficked counts against the aftercare figure.", "ทุกข้อที่เป็นจริง การถูกค้ามนุษย์ซ้ำนับเป็นผลลบในตัวเลขหลังการดูแล")
+            { Values = V.FollowUpOutcome, Stored = true, ApiName = "outcomes" },
+        new("followUp.note", FieldType.LongText, "Note", "บันทึก", "", "") { Identifying = true, Stored = true, ApiName = "note", MaxLength = 2000 },
     ]);
 
     private static StandardSection Tasks() => new("task", "Task", "งาน",

@@ -388,6 +388,17 @@ public static class StandardValueSets
         new("expired", "Expired", "หมดเวลาตอบรับ"),
     ]);
 
+    /// <summary>What a follow-up found (issue 4, "Follow-up and outcomes"); several may hold at once.</summary>
+    public static readonly ValueSet FollowUpOutcome = new("followUpOutcome",
+    [
+        new("safe_stable", "Safe and stable living", "อยู่อย่างปลอดภัยและมั่นคง"),
+        new("in_education", "In education", "กำลังศึกษา"),
+        new("employed", "Employed", "มีงานทำ"),
+        new("in_contact", "In contact", "ยังติดต่อได้"),
+        new("re_trafficked", "Re-trafficked or re-exploited", "ถูกค้ามนุษย์หรือถูกแสวงประโยชน์ซ้ำ"),
+        new("lost_to_contact", "Lost to contact", "ขาดการติดต่อ"),
+    ]);
+
     /// <summary>The one value allowed for citizenship besides a country.</summary>
     public static readonly CodedValue Stateless = new(Countries.Stateless, "Stateless", "ไร้สัญชาติ");
 }

@@ -84,3 +84,25 @@ CREATE TABLE referral_notes (
 
 CREATE INDEX "IX_referral_notes_referral_id" ON referral_notes (referral_id);
 CREATE INDEX "IX_referral_notes_organisation_id" ON referral_notes (organisation_id);
+
+-- Follow-ups of a case (3, 6, 12 months) with their outcomes; the note holds AES-GCM ciphertext.
+CREATE TABLE follow_ups (
+    id uuid NOT NULL,
+    organisation_id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    due_on date NOT NULL,
+    month integer,
+    done_on date,
+    outcomes character varying(200) NOT NULL,
+    note text,
+    created_by uuid NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    recorded_by uuid,
+    version uuid NOT NULL,
+    CONSTRAINT "PK_follow_ups" PRIMARY KEY (id),
+    CONSTRAINT "FK_follow_ups_organisations_organisation_id" FOREIGN KEY (organisation_id) REFERENCES organisations (id) ON DELETE RESTRICT,
+    CONSTRAINT "FK_follow_ups_cases_case_id" FOREIGN KEY (case_id) REFERENCES cases (id) ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_follow_ups_case_id" ON follow_ups (case_id);
+CREATE INDEX "IX_follow_ups_organisation_id" ON follow_ups (organisation_id);

@@ -80,3 +80,24 @@ CREATE TABLE "referral_notes" (
 
 CREATE INDEX "IX_referral_notes_referral_id" ON "referral_notes" ("referral_id");
 CREATE INDEX "IX_referral_notes_organisation_id" ON "referral_notes" ("organisation_id");
+
+-- Follow-ups of a case (3, 6, 12 months) with their outcomes; the note holds AES-GCM ciphertext.
+CREATE TABLE "follow_ups" (
+    "id" TEXT NOT NULL CONSTRAINT "PK_follow_ups" PRIMARY KEY,
+    "organisation_id" TEXT NOT NULL,
+    "case_id" TEXT NOT NULL,
+    "due_on" TEXT NOT NULL,
+    "month" INTEGER NULL,
+    "done_on" TEXT NULL,
+    "outcomes" TEXT NOT NULL,
+    "note" TEXT NULL,
+    "created_by" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "recorded_by" TEXT NULL,
+    "version" TEXT NOT NULL,
+    CONSTRAINT "FK_follow_ups_organisations_organisation_id" FOREIGN KEY ("organisation_id") REFERENCES "organisations" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_follow_ups_cases_case_id" FOREIGN KEY ("case_id") REFERENCES "cases" ("id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_follow_ups_case_id" ON "follow_ups" ("case_id");
+CREATE INDEX "IX_follow_ups_organisation_id" ON "follow_ups" ("organisation_id");
