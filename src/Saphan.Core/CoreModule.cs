@@ -21,6 +21,12 @@ public static class CoreModule
         services.AddScoped<RecordConsent>().AddScoped<GetConsents>();
         services.AddScoped<CreateEvent>().AddScoped<ListEvents>();
         services.AddScoped<Saphan.Core.Features.Import.ImportCsv>();
+        services.AddScoped<Saphan.Core.Features.Services.ServiceDirectory>().AddScoped<Saphan.Core.Features.Referrals.ReferralCommands>()
+            .AddSingleton<Saphan.Core.Features.Referrals.ReferralRules>();
+        services.AddScoped<Saphan.Core.Features.FollowUps.FollowUpCommands>();
+        services.AddScoped<Saphan.Core.Features.Caseloads.GetCaseloads>().AddSingleton<Saphan.Core.Features.Caseloads.CaseloadRules>();
+        services.AddScoped<Saphan.Core.Features.Tasks.OpenTask>().AddScoped<Saphan.Core.Features.Tasks.ListTasks>().AddScoped<Saphan.Core.Features.Tasks.CompleteTask>();
+//SCREENINGS
         return services;
     }
 }

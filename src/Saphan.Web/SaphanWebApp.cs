@@ -6,6 +6,7 @@ using Saphan.Web.Features.Events;
 using Saphan.Web.Features.Health;
 using Saphan.Web.Features.Identity;
 using Saphan.Web.Features.Standard;
+using Saphan.Web.Features.Tasks;
 using Saphan.Web.Features.Tips;
 using Saphan.Web.Infrastructure;
 
@@ -37,6 +38,8 @@ public static class SaphanWebApp
         builder.Services.AddSaphanAuthentication();
         builder.Services.AddCasesModule();
         builder.Services.AddTipsModule();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Referrals").Get<Saphan.Core.Features.Referrals.ReferralRules>() ?? new Saphan.Core.Features.Referrals.ReferralRules());
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Caseloads").Get<Saphan.Core.Features.Caseloads.CaseloadRules>() ?? new Saphan.Core.Features.Caseloads.CaseloadRules());
 
         var app = builder.Build();
         app.UseSaphanPlatform();
@@ -47,6 +50,11 @@ public static class SaphanWebApp
         app.MapTipsApi();
         app.MapConsentsApi();
         app.MapEventsApi();
+        Saphan.Web.Features.Services.ServicesApi.MapServicesApi(app);
+        Saphan.Web.Features.Referrals.ReferralsApi.MapReferralsApi(app);
+        Saphan.Web.Features.Caseloads.CaseloadsApi.MapCaseloadsApi(app);
+        Saphan.Web.Features.FollowUps.FollowUpsApi.MapFollowUpsApi(app);
+        app.MapTasksApi();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -50,6 +50,13 @@ public sealed class SaphanDbContext(
     public DbSet<Saphan.Core.Features.Import.ImportMapping> ImportMappings => Set<Saphan.Core.Features.Import.ImportMapping>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<TraffickingEvent> TraffickingEvents => Set<TraffickingEvent>();
+    public DbSet<Saphan.Core.Features.Services.Service> Services => Set<Saphan.Core.Features.Services.Service>();
+    public DbSet<Saphan.Core.Features.Referrals.Referral> Referrals => Set<Saphan.Core.Features.Referrals.Referral>();
+    public DbSet<Saphan.Core.Features.Referrals.ReferralTransition> ReferralTransitions => Set<Saphan.Core.Features.Referrals.ReferralTransition>();
+    public DbSet<Saphan.Core.Features.Referrals.ReferralNote> ReferralNotes => Set<Saphan.Core.Features.Referrals.ReferralNote>();
+    public DbSet<Saphan.Core.Features.FollowUps.FollowUp> FollowUps => Set<Saphan.Core.Features.FollowUps.FollowUp>();
+    public DbSet<Saphan.Core.Features.Tasks.WorkTask> Tasks => Set<Saphan.Core.Features.Tasks.WorkTask>();
+    public DbSet<Saphan.Core.Features.Screenings.Screening> Screenings => Set<Saphan.Core.Features.Screenings.Screening>();
 
     internal FieldProtector Protector => protector;
 
@@ -286,6 +293,105 @@ public sealed class SaphanDbContext(
             mapping.HasIndex(m => new { m.OrganisationId, m.Name }).IsUnique();
             mapping.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
             mapping.Property(m => m.Name).HasMaxLength(100);
+        });
+
+        // Issue 4: the service directory and referrals.
+        builder.Entity<Saphan.Core.Features.Services.Service>(service =>
+        {
+            service.ToTable("services");
+            service.HasIndex(s => new { s.OrganisationId, s.Type });
+            service.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            service.Property(s => s.Type).HasMaxLength(40);
+            service.Property(s => s.Name).HasMaxLength(200);
+            service.Property(s => s.ContactRoute).HasMaxLength(500);
+            service.Property(s => s.Version).IsConcurrencyToken();
+            CodeList(service.Property(s => s.Provinces));
+            CodeList(service.Property(s => s.Languages));
+            CodeList(service.Property(s => s.Genders));
+            CodeList(service.Property(s => s.Nationalities));
+            service.Property(s => s.Provinces).HasMaxLength(1000);
+            service.Property(s => s.Nationalities).HasMaxLength(1000);
+        });
+
+        builder.Entity<Saphan.Core.Features.Referrals.Referral>(referral =>
+        {
+            referral.ToTable("referrals");
+            referral.HasIndex(r => new { r.FromOrganisationId, r.Status });
+            referral.HasIndex(r => new { r.ToOrganisationId, r.Status });
+            referral.HasIndex(r => r.CaseId);
+            referral.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+            referral.HasOne<Organisation>().WithMany().HasForeignKey(r => r.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            referral.HasOne<Organisation>().WithMany().HasForeignKey(r => r.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            referral.HasOne<Saphan.Core.Features.Services.Service>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            referral.Property(r => r.ServiceType).HasMaxLength(40);
+            referral.Property(r => r.Urgency).HasMaxLength(16);
+            referral.Property(r => r.Status).HasMaxLength(24);
+            referral.Property(r => r.Version).IsConcurrencyToken();
+            Encrypt(referral.Property(r => r.Reason), "referral.reason");
+            Encrypt(referral.Property(r => r.ConsentOverride), "referral.consent_override");
+        });
+
+        builder.Entity<Saphan.Core.Features.Referrals.ReferralTransition>(step =>
+        {
+            step.ToTable("referral_transitions");
+            step.HasIndex(t => t.ReferralId);
+            step.HasOne<Saphan.Core.Features.Referrals.Referral>().WithMany().HasForeignKey(t => t.ReferralId).OnDelete(DeleteBehavior.Restrict);
+            step.Property(t => t.FromStatus).HasMaxLength(24);
+            step.Property(t => t.ToStatus).HasMaxLength(24);
+            Encrypt(step.Property(t => t.Reason), "referral_transition.reason");
+        });
+
+        builder.Entity<Saphan.Core.Features.Referrals.ReferralNote>(note =>
+        {
+            note.ToTable("referral_notes");
+            note.HasIndex(n => n.ReferralId);
+            note.HasOne<Saphan.Core.Features.Referrals.Referral>().WithMany().HasForeignKey(n => n.ReferralId).OnDelete(DeleteBehavior.Restrict);
+            note.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            Encrypt(note.Property(n => n.Text), "referral_note.text");
+        });
+
+        builder.Entity<Saphan.Core.Features.FollowUps.FollowUp>(followUp =>
+        {
+            followUp.ToTable("follow_ups");
+            followUp.HasIndex(f => f.CaseId);
+            followUp.HasIndex(f => f.OrganisationId);
+            followUp.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            followUp.HasOne<Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Restrict);
+            followUp.Property(f => f.Version).IsConcurrencyToken();
+            CodeList(followUp.Property(f => f.Outcomes));
+            Encrypt(followUp.Property(f => f.Note), "follow_up.note");
+        });
+
+        builder.Entity<Saphan.Core.Features.Tasks.WorkTask>(task =>
+        {
+            task.ToTable("tasks");
+            task.HasIndex(t => new { t.OrganisationId, t.Status });
+            task.HasIndex(t => t.CaseId);
+            task.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            task.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Restrict);
+            task.Property(t => t.Kind).HasMaxLength(40);
+            task.Property(t => t.Urgency).HasMaxLength(16);
+            task.Property(t => t.TitleCode).HasMaxLength(60);
+            task.Property(t => t.Detail).HasMaxLength(500);
+            task.Property(t => t.AssigneeRole).HasMaxLength(40);
+            task.Property(t => t.Status).HasMaxLength(16);
+            task.Property(t => t.SourceType).HasMaxLength(40);
+            task.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
+            Encrypt(task.Property(t => t.ClosureNote), "task.closure_note");
+        });
+
+        builder.Entity<Saphan.Core.Features.Screenings.Screening>(screening =>
+        {
+            screening.ToTable("screenings");
+            screening.HasIndex(s => s.CaseId);
+            screening.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            screening.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
+            screening.Property(s => s.Instrument).HasMaxLength(40);
+            screening.Property(s => s.InstrumentVersion).HasMaxLength(16);
+            screening.Property(s => s.Category).HasMaxLength(16);
+            screening.Property(s => s.Band).HasMaxLength(40);
+            CodeList(screening.Property(s => s.Flags));
+            Encrypt(screening.Property(s => s.Answers), "screening.answers");
         });
 
         builder.Entity<AuditEntry>(entry =>

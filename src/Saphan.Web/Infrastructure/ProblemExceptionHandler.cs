@@ -30,6 +30,12 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
             },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = notFound.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = forbidden.Message },
+            Saphan.Core.Features.Referrals.ReferralRefusedException refused => new ValidationProblemDetails(new Dictionary<string, string[]> { [refused.Field] = [refused.Message] })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = refused.Message,
+            },
+            Saphan.Core.Features.Referrals.ReferralConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = conflict.Message },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {

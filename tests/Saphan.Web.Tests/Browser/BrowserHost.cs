@@ -25,6 +25,8 @@ public sealed class BrowserHost : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string CaseWorkerEmail { get; private set; } = "";
     public string HotlineOperatorEmail { get; private set; } = "";
+    public IReadOnlyList<DemoLogin> Logins { get; private set; } = [];
+    public IServiceProvider Services => _app.Services;
     public string ScreenshotFolder { get; } = FindScreenshotFolder();
 
     public async Task InitializeAsync()
@@ -41,6 +43,7 @@ public sealed class BrowserHost : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
             var seeded = await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(7, 60, Password, default);
             CaseWorkerEmail = seeded.Logins.First(l => l.Roles.Contains("case_worker") && l.OrganisationType == "ngo").Email;
+            Logins = seeded.Logins;
             HotlineOperatorEmail = seeded.Logins.First(l => l.Roles.Contains("hotline_operator") && l.OrganisationType == "hotline").Email;
         }
 

@@ -48,6 +48,8 @@ public sealed class DemoSeeder(
             organisationIds.Add((await organisations.AddAsync(organisation.Name, organisation.Type, organisation.Province, ct)).Id);
         }
 
+        await SeedServicesAsync(plan, organisationIds, ct);
+
         var userIds = new List<Guid>(plan.Staff.Count);
         var logins = new List<DemoLogin>(plan.Staff.Count);
         foreach (var member in plan.Staff)
@@ -77,5 +79,38 @@ public sealed class DemoSeeder(
 
         db.ChangeTracker.Clear();
         return new DemoSeedResult(logins, plan.Organisations.Count, written, stopwatch.Elapsed);
+    }
+
+    /// <summary>A few services per organisation for the referral directory: shelters shelter, NGOs interpret and follow up, and so on.</summary>
+    private async Task SeedServicesAsync(SyntheticNetworkPlan plan, List<Guid> organisationIds, CancellationToken ct)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        for (var i = 0; i < plan.Organisations.Count; i++)
+        {
+            var organisation = plan.Organisations[i];
+            (string Type, string Name, int Capacity, string[] Genders, int? MaxAge)[] offers = organisation.Type switch
+            {
+                OrganisationTypes.Shelter => [("shelter", "Safe shelter", 24, ["female", "transgender_nonconforming"], null), ("mental_health", "Counselling", 12, [], null), ("vocational_training", "Sewing and cooking course", 15, [], null)],
+                OrganisationTypes.Ngo => [("interpretation", "Interpreters on call", 8, [], null), ("legal_aid", "Legal aid clinic", 20, [], null), ("reintegration_follow_up", "Follow-up at home", 40, [], null), ("job_placement", "Job placement desk", 10, [], null)],
+                OrganisationTypes.Government => [("shelter", "Welfare protection centre", 60, [], null), ("repatriation", "Repatriation and travel home", 30, [], null), ("financial_support", "Victim compensation fund", 50, [], null)],
+                OrganisationTypes.Police => [("victim_witness_support", "Victim-witness protection", 10, [], null)],
+                OrganisationTypes.LabourInspection => [("legal_aid", "Wage claims support", 25, [], null)],
+                OrganisationTypes.TradeUnion => [("job_placement", "Decent work placement", 6, [], null)],
+                _ => [],
+            };
+            var provinces = new[] { organisation.Province, "TH-10", "TH-50", "TH-57", "TH-63", "TH-20", "TH-90", "TH-74" }.Distinct(StringComparer.Ordinal).Take(organisation.Province == "TH-10" ? 8 : 3).ToList();
+            var n = 0;
+            foreach (var (type, name, capacity, genders, maxAge) in offers)
+            {
+                db.Services.Add(new Services.Service
+                {
+                    OrganisationId = organisationIds[i], Type = type, Name = name, Provinces = provinces, Languages = ["th", "my", "km", "lo", "en"],
+                    Genders = [.. genders], MaxAge = maxAge, Capacity = capacity, Available = capacity - (n++ * 3 % Math.Max(1, capacity)),
+                    ContactRoute = "Intake desk, " + organisation.EmailDomain, CreatedAt = now, UpdatedAt = now,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }

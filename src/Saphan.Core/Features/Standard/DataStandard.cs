@@ -26,6 +26,10 @@ public static class DataStandard
         Consent(),
         SupportPlan(),
         Case(),
+        Service(),
+        Referral(),
+        FollowUp(),
+        Tasks(),
     ];
 
     public static IReadOnlyList<StandardField> Fields { get; } = [.. Sections.SelectMany(s => s.Fields)];
@@ -313,6 +317,80 @@ public static class DataStandard
             { Values = V.ClosureReason, Htcds = "cas_ReasonForCaseClosure" },
         new("case.closureDetails", FieldType.LongText, "Closure details", "รายละเอียดการปิดกรณี", "", "")
             { Identifying = true, MaxLength = 4000, Htcds = "cas_ReasonForCaseClosure" },
+    ]);
+
+    private static StandardSection Service() => new("service", "Service", "บริการ",
+        "A service an organisation offers in the referral directory: who it serves, where, and how many places are free.",
+        "บริการที่หน่วยงานเปิดให้ในทำเนียบการส่งต่อ ผู้มีสิทธิ์ พื้นที่ และจำนวนที่ว่าง",
+    [
+        new("service.type", FieldType.Code, "Service type", "ประเภทบริการ", "", "")
+            { Values = V.ServiceType, Required = true, Stored = true, ApiName = "type" },
+        new("service.name", FieldType.Text, "Name", "ชื่อบริการ", "", "") { Required = true, Stored = true, ApiName = "name", MaxLength = 200 },
+        new("service.provinces", FieldType.Codes, "Provinces covered", "จังหวัดที่ให้บริการ", "", "")
+            { Values = Provinces.All, Required = true, Stored = true, ApiName = "provinces" },
+        new("service.languages", FieldType.Codes, "Languages", "ภาษา", "", "")
+            { Values = Reference.ValueSets.Language, Stored = true, ApiName = "languages" },
+        new("service.eligibility.genders", FieldType.Codes, "Genders served", "เพศที่รับบริการ", "Empty: everyone.", "เว้นว่าง: ทุกเพศ")
+            { Values = Reference.ValueSets.Gender, Stored = true, ApiName = "genders" },
+        new("service.eligibility.minAge", FieldType.WholeNumber, "Minimum age", "อายุต่ำสุด", "", "")
+            { Stored = true, ApiName = "minAge", Minimum = 0, Maximum = 120 },
+        new("service.eligibility.maxAge", FieldType.WholeNumber, "Maximum age", "อายุสูงสุด", "", "")
+            { Stored = true, ApiName = "maxAge", Minimum = 0, Maximum = 120 },
+        new("service.eligibility.nationalities", FieldType.Countries, "Nationalities served", "สัญชาติที่รับบริการ", "Empty: every nationality.", "เว้นว่าง: ทุกสัญชาติ")
+            { Values = Countries.All, ExtraValues = [V.Stateless], Stored = true, ApiName = "nationalities" },
+        new("service.capacity", FieldType.WholeNumber, "Capacity", "จำนวนที่รับได้", "", "")
+            { Required = true, Stored = true, ApiName = "capacity", Minimum = 0, Maximum = 100000 },
+        new("service.available", FieldType.WholeNumber, "Places available now", "จำนวนที่ว่างขณะนี้", "0 means full: referrals are refused.", "0 คือเต็ม ระบบจะไม่รับการส่งต่อ")
+            { Stored = true, ApiName = "available", Minimum = 0, Maximum = 100000 },
+        new("service.contactRoute", FieldType.Text, "Contact route", "ช่องทางติดต่อ",
+            "How other organisations reach the service (a desk, a hotline); never a person's private number.", "ช่องทางที่หน่วยงานอื่นติดต่อบริการ ไม่ใช่เบอร์ส่วนตัว")
+            { Stored = true, ApiName = "contactRoute", MaxLength = 500 },
+    ]);
+
+    private static StandardSection Referral() => new("referral", "Referral", "การส่งต่อ",
+        "A case handed to a service, with consent for referral on record (or a supervisor's override with a reason).",
+        "การส่งต่อกรณีไปยังบริการ โดยต้องมีความยินยอมในการส่งต่อ (หรือหัวหน้างานบันทึกเหตุผลยกเว้น)",
+    [
+        new("referral.service", FieldType.Reference, "Service", "บริการ", "", "") { Required = true, Stored = true, ApiName = "serviceId" },
+        new("referral.urgency", FieldType.Code, "Urgency", "ความเร่งด่วน", "Urgent referrals are overdue after 24 hours without an answer, others after 3 days.", "การส่งต่อเร่งด่วนเกินกำหนดเมื่อไม่มีคำตอบภายใน 24 ชั่วโมง กรณีอื่น 3 วัน")
+            { Values = V.ReferralUrgency, Required = true, Stored = true, ApiName = "urgency" },
+        new("referral.reason", FieldType.LongText, "Reason and urgent needs", "เหตุผลและความต้องการเร่งด่วน", "", "")
+            { Identifying = true, Stored = true, ApiName = "reason", MaxLength = 2000 },
+        new("referral.status", FieldType.Code, "Status", "สถานะ", "", "")
+            { Values = V.ReferralStatus, Required = true, Stored = true, ApiName = "status" },
+        new("referral.consentOverride", FieldType.LongText, "Consent override reason", "เหตุผลการยกเว้นความยินยอม",
+            "Only a supervisor, only when the person cannot consent; audited.", "เฉพาะหัวหน้างาน เมื่อบุคคลให้ความยินยอมไม่ได้ มีการบันทึกตรวจสอบ")
+            { Identifying = true, Stored = true, ApiName = "consentOverride", MaxLength = 2000 },
+    ]);
+
+    private static StandardSection FollowUp() => new("followUp", "Follow-up", "การติดตามผล",
+        "Contacts after the person leaves care, usually at 3, 6 and 12 months, recorded with what was found. The aftercare figures come from these.",
+        "การติดต่อหลังบุคคลออกจากการดูแล โดยทั่วไปที่ 3, 6 และ 12 เดือน พร้อมผลที่พบ ตัวเลขผลลัพธ์หลังการดูแลคำนวณจากข้อมูลนี้",
+    [
+        new("followUp.dueOn", FieldType.Date, "Due on", "กำหนดติดตาม", "", "") { Required = true, AllowsFuture = true, Stored = true, ApiName = "dueOn" },
+        new("followUp.doneOn", FieldType.Date, "Done on", "วันที่ติดตาม", "", "") { Stored = true, ApiName = "doneOn" },
+        new("followUp.outcomes", FieldType.Codes, "Outcome", "ผลการติดตาม", "Everything that holds; re-trafficked counts against the aftercare figure.", "ทุกข้อที่เป็นจริง การถูกค้ามนุษย์ซ้ำนับเป็นผลลบในตัวเลขหลังการดูแล")
+            { Values = V.FollowUpOutcome, Stored = true, ApiName = "outcomes" },
+        new("followUp.note", FieldType.LongText, "Note", "บันทึก", "", "") { Identifying = true, Stored = true, ApiName = "note", MaxLength = 2000 },
+    ]);
+
+    private static StandardSection Tasks() => new("task", "Task", "งาน",
+        "Work for a role or a user of an organisation, opened by Saphan's rules (a suicide-risk answer, a positive forced-labour screen, an overdue referral). Urgent tasks are closed only with a note on the action taken.",
+        "งานสำหรับบทบาทหรือผู้ใช้ของหน่วยงาน ที่ Saphan เปิดตามกฎ (คำตอบบ่งชี้ความเสี่ยงฆ่าตัวตาย ผลคัดกรองแรงงานบังคับเป็นบวก การส่งต่อเกินกำหนด) งานเร่งด่วนปิดได้เมื่อบันทึกการดำเนินการที่ทำไปแล้วเท่านั้น",
+    [
+        new("task.kind", FieldType.Code, "Kind", "ประเภทงาน", "", "") { Values = Saphan.Core.Features.Tasks.TaskValueSets.Kind, Required = true, Stored = true, ApiName = "kind" },
+        new("task.urgency", FieldType.Code, "Urgency", "ความเร่งด่วน", "", "") { Values = Saphan.Core.Features.Tasks.TaskValueSets.Urgency, Required = true, Stored = true, ApiName = "urgency" },
+        new("task.title", FieldType.Code, "Title", "หัวข้องาน", "", "") { Values = Saphan.Core.Features.Tasks.TaskValueSets.Title, Required = true, Stored = true, ApiName = "titleCode" },
+        new("task.detail", FieldType.Text, "Detail", "รายละเอียด", "Written by the rule that opened the task; never identifying.", "เขียนโดยกฎที่เปิดงาน ไม่มีข้อมูลระบุตัวตน")
+            { Stored = true, ApiName = "detail", MaxLength = 500 },
+        new("task.assigneeRole", FieldType.Code, "For role", "สำหรับบทบาท", "Everyone in the organisation holding the role sees the task.", "ทุกคนในหน่วยงานที่มีบทบาทนี้เห็นงาน")
+            { Values = Reference.ValueSets.Role, Stored = true, ApiName = "assigneeRole" },
+        new("task.assigneeUser", FieldType.Reference, "For user", "สำหรับผู้ใช้", "", "") { Stored = true, ApiName = "assigneeUserId" },
+        new("task.dueAt", FieldType.Date, "Due", "กำหนดเสร็จ", "", "") { Stored = true, ApiName = "dueAt", AllowsFuture = true },
+        new("task.status", FieldType.Code, "Status", "สถานะ", "", "") { Values = Saphan.Core.Features.Tasks.TaskValueSets.Status, Required = true, Stored = true, ApiName = "status" },
+        new("task.closureNote", FieldType.LongText, "Action taken", "การดำเนินการที่ทำไปแล้ว",
+            "Required to close an urgent task (at least 10 characters).", "จำเป็นเมื่อปิดงานเร่งด่วน (อย่างน้อย 10 ตัวอักษร)")
+            { Identifying = true, Stored = true, ApiName = "closureNote", MaxLength = 2000 },
     ]);
 
     private static StandardField[] Place(string step, string english, string thai, string? country) =>

@@ -351,6 +351,54 @@ public static class StandardValueSets
         new("other", "Other", "อื่น ๆ"),
     ]);
 
+    /// <summary>What a service in the referral directory offers (issue 4: the continuum of care).</summary>
+    public static readonly ValueSet ServiceType = new("serviceType",
+    [
+        new("shelter", "Shelter", "บ้านพักคุ้มครอง / ที่พักพิง"),
+        new("medical", "Medical care", "การรักษาพยาบาล"),
+        new("mental_health", "Mental-health care", "การดูแลสุขภาพจิต"),
+        new("legal_aid", "Legal aid", "ความช่วยเหลือทางกฎหมาย"),
+        new("interpretation", "Interpretation", "ล่ามแปลภาษา"),
+        new("repatriation", "Repatriation / travel home", "การส่งกลับ / เดินทางกลับบ้าน"),
+        new("family_tracing", "Family tracing", "การติดตามครอบครัว"),
+        new("reintegration_follow_up", "Reintegration follow-up", "การติดตามผลการคืนสู่สังคม"),
+        new("education", "Education", "การศึกษา"),
+        new("vocational_training", "Vocational training", "การฝึกอาชีพ"),
+        new("job_placement", "Job placement", "การจัดหางาน"),
+        new("financial_support", "Financial support", "ความช่วยเหลือทางการเงิน"),
+        new("victim_witness_support", "Victim-witness support", "การสนับสนุนผู้เสียหายที่เป็นพยาน"),
+    ]);
+
+    public static readonly ValueSet ReferralUrgency = new("referralUrgency",
+    [
+        new("normal", "Normal", "ปกติ"),
+        new("urgent", "Urgent", "เร่งด่วน"),
+    ]);
+
+    /// <summary>draft → sent → accepted | declined → in_progress → completed; revoked by the sender; expired when not answered.</summary>
+    public static readonly ValueSet ReferralStatus = new("referralStatus",
+    [
+        new("draft", "Draft", "ร่าง"),
+        new("sent", "Sent", "ส่งแล้ว"),
+        new("accepted", "Accepted", "ตอบรับแล้ว"),
+        new("declined", "Declined", "ปฏิเสธ"),
+        new("in_progress", "In progress", "กำลังให้บริการ"),
+        new("completed", "Completed", "เสร็จสิ้น"),
+        new("revoked", "Revoked", "ยกเลิกโดยผู้ส่ง"),
+        new("expired", "Expired", "หมดเวลาตอบรับ"),
+    ]);
+
+    /// <summary>What a follow-up found (issue 4, "Follow-up and outcomes"); several may hold at once.</summary>
+    public static readonly ValueSet FollowUpOutcome = new("followUpOutcome",
+    [
+        new("safe_stable", "Safe and stable living", "อยู่อย่างปลอดภัยและมั่นคง"),
+        new("in_education", "In education", "กำลังศึกษา"),
+        new("employed", "Employed", "มีงานทำ"),
+        new("in_contact", "In contact", "ยังติดต่อได้"),
+        new("re_trafficked", "Re-trafficked or re-exploited", "ถูกค้ามนุษย์หรือถูกแสวงประโยชน์ซ้ำ"),
+        new("lost_to_contact", "Lost to contact", "ขาดการติดต่อ"),
+    ]);
+
     /// <summary>The one value allowed for citizenship besides a country.</summary>
     public static readonly CodedValue Stateless = new(Countries.Stateless, "Stateless", "ไร้สัญชาติ");
 }
