@@ -22,7 +22,7 @@ public static class CoreModule
         services.AddScoped<CreateEvent>().AddScoped<ListEvents>();
         services.AddScoped<Saphan.Core.Features.Import.ImportCsv>();
         services.AddScoped<Saphan.Core.Features.Tasks.OpenTask>().AddScoped<Saphan.Core.Features.Tasks.ListTasks>().AddScoped<Saphan.Core.Features.Tasks.CompleteTask>();
-//SCREENINGS
+        services.AddScoped<Saphan.Core.Features.Screenings.RecordScreening>().AddScoped<Saphan.Core.Features.Screenings.ListScreenings>();
         return services;
     }
 }
