@@ -25,6 +25,8 @@ public sealed class BrowserHost : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string CaseWorkerEmail { get; private set; } = "";
     public string HotlineOperatorEmail { get; private set; } = "";
+    /// <summary>A supervisor of the case worker's organisation.</summary>
+    public string SupervisorEmail { get; private set; } = "";
     public string ScreenshotFolder { get; } = FindScreenshotFolder();
 
     public async Task InitializeAsync()
@@ -42,6 +44,8 @@ public sealed class BrowserHost : IAsyncLifetime
             var seeded = await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(7, 60, Password, default);
             CaseWorkerEmail = seeded.Logins.First(l => l.Roles.Contains("case_worker") && l.OrganisationType == "ngo").Email;
             HotlineOperatorEmail = seeded.Logins.First(l => l.Roles.Contains("hotline_operator") && l.OrganisationType == "hotline").Email;
+            var workerOrganisation = seeded.Logins.First(l => l.Email == CaseWorkerEmail).OrganisationName;
+            SupervisorEmail = seeded.Logins.First(l => l.Roles.Contains("supervisor") && l.OrganisationName == workerOrganisation).Email;
         }
 
         await _app.StartAsync();

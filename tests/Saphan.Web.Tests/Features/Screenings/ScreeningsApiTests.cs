@@ -188,4 +188,49 @@ public sealed class ScreeningsApiTests(SaphanAppFactory app) : IClassFixture<Sap
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/api/v1/screening-instruments")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_screening_pages_follow_the_case_and_health_rules()
+    {
+        var caseId = await Json.CreateCaseAsync(app.Api(app.OrgA, Roles.CaseWorker), Json.NewCase("Khin"));
+        var worker = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.CaseWorker)]);
+        Assert.Contains("id=\"screenings\"", await worker.GetStringAsync($"/Cases/Details/{caseId}"), StringComparison.Ordinal);
+        var choose = await worker.GetStringAsync($"/Screenings/New/{caseId}");
+        Assert.Contains("data-instrument=\"PHQ-9\"", choose, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-instrument=\"CHILD-TIP\"", choose, StringComparison.Ordinal);
+
+        var fields = new Dictionary<string, string> { ["Instrument"] = "PHQ-9" };
+        for (var i = 0; i < 8; i++)
+        {
+            fields[$"Answers[{i}]"] = "0";
+        }
+
+        var refused = await PageSession.PostFormAsync(worker, $"/Screenings/New/{caseId}?instrument=PHQ-9", new(fields));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        fields["Answers[8]"] = "2";
+        var saved = await PageSession.PostFormAsync(worker, $"/Screenings/New/{caseId}?instrument=PHQ-9", new(fields));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("id=\"suicide-risk\"", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var workerDetails = await worker.GetStringAsync($"/Cases/Details/{caseId}");
+        Assert.Contains("id=\"urgent-flag\"", workerDetails, StringComparison.Ordinal);
+        Assert.Contains("id=\"case-urgent-flag\"", workerDetails, StringComparison.Ordinal);
+
+        // An inspector reads the case but sees neither the PHQ-9 nor the suicide-risk flag, and cannot choose a health instrument.
+        var inspector = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.LabourInspector)]);
+        var inspectorDetails = await inspector.GetStringAsync($"/Cases/Details/{caseId}");
+        Assert.DoesNotContain("data-instrument=\"PHQ-9\"", inspectorDetails, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"urgent-flag\"", inspectorDetails, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"case-urgent-flag\"", inspectorDetails, StringComparison.Ordinal);
+        var inspectorChoose = await inspector.GetStringAsync($"/Screenings/New/{caseId}");
+        Assert.DoesNotContain("data-instrument=\"PHQ-9\"", inspectorChoose, StringComparison.Ordinal);
+        Assert.Contains("data-instrument=\"ILO-FL-11\"", inspectorChoose, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PageSession.PostFormAsync(inspector, $"/Screenings/New/{caseId}?instrument=ILO-FL-11", new(fields))).StatusCode);
+
+        var admin = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.OrgAdmin)]);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.GetAsync($"/Screenings/New/{caseId}")).StatusCode);
+        var analyst = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.Analyst)]);
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.GetAsync($"/Screenings/New/{caseId}")).StatusCode);
+        var otherOrg = await PageSession.SignInAsync(app, app.Emails[(app.OrgB, Roles.CaseWorker)]);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherOrg.GetAsync($"/Screenings/New/{caseId}")).StatusCode);
+    }
 }
