@@ -51,6 +51,12 @@ public sealed class ScreeningBrowserTests(BrowserHost host) : IClassFixture<Brow
         Assert.True(await page.Locator("#urgent-flag").IsVisibleAsync());
         Assert.True(await page.Locator("#case-urgent-flag").IsVisibleAsync());
         await host.ScreenshotAsync(page, "33a-case-urgent-flag-phone", fullPage: false);
+        if (await page.Locator("#missing").CountAsync() > 0)
+        {
+            await page.ClickAsync("#missing summary");
+            Assert.True(await page.Locator("#missing li[data-missing]").First.IsVisibleAsync());
+            await page.Locator("#missing").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "33b-case-missing-phone.png") });
+        }
         Assert.Contains("PHQ-9", await page.InnerTextAsync("#screenings"), StringComparison.Ordinal);
         await page.Locator("#screenings").ScrollIntoViewIfNeededAsync();
         await host.ScreenshotAsync(page, "33-case-with-screening-phone", fullPage: false);
