@@ -26,7 +26,7 @@ public static class CoreModule
         services.AddScoped<Saphan.Core.Features.FollowUps.FollowUpCommands>();
         services.AddScoped<Saphan.Core.Features.Caseloads.GetCaseloads>().AddSingleton<Saphan.Core.Features.Caseloads.CaseloadRules>();
         services.AddScoped<Saphan.Core.Features.Tasks.OpenTask>().AddScoped<Saphan.Core.Features.Tasks.ListTasks>().AddScoped<Saphan.Core.Features.Tasks.CompleteTask>();
-//SCREENINGS
+        services.AddScoped<Saphan.Core.Features.Screenings.RecordScreening>().AddScoped<Saphan.Core.Features.Screenings.ListScreenings>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Saphan.Web.Features.Consents;
 using Saphan.Web.Features.Events;
 using Saphan.Web.Features.Health;
 using Saphan.Web.Features.Identity;
+using Saphan.Web.Features.Screenings;
 using Saphan.Web.Features.Standard;
 using Saphan.Web.Features.Tasks;
 using Saphan.Web.Features.Tips;
@@ -55,6 +56,7 @@ public static class SaphanWebApp
         Saphan.Web.Features.Caseloads.CaseloadsApi.MapCaseloadsApi(app);
         Saphan.Web.Features.FollowUps.FollowUpsApi.MapFollowUpsApi(app);
         app.MapTasksApi();
+        app.MapScreeningsApi();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

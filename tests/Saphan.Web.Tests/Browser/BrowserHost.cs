@@ -27,6 +27,8 @@ public sealed class BrowserHost : IAsyncLifetime
     public string HotlineOperatorEmail { get; private set; } = "";
     public IReadOnlyList<DemoLogin> Logins { get; private set; } = [];
     public IServiceProvider Services => _app.Services;
+    /// <summary>A supervisor of the case worker's organisation.</summary>
+    public string SupervisorEmail { get; private set; } = "";
     public string ScreenshotFolder { get; } = FindScreenshotFolder();
 
     public async Task InitializeAsync()
@@ -45,6 +47,8 @@ public sealed class BrowserHost : IAsyncLifetime
             CaseWorkerEmail = seeded.Logins.First(l => l.Roles.Contains("case_worker") && l.OrganisationType == "ngo").Email;
             Logins = seeded.Logins;
             HotlineOperatorEmail = seeded.Logins.First(l => l.Roles.Contains("hotline_operator") && l.OrganisationType == "hotline").Email;
+            var workerOrganisation = seeded.Logins.First(l => l.Email == CaseWorkerEmail).OrganisationName;
+            SupervisorEmail = seeded.Logins.First(l => l.Roles.Contains("supervisor") && l.OrganisationName == workerOrganisation).Email;
         }
 
         await _app.StartAsync();

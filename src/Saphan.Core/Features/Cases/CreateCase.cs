@@ -38,6 +38,11 @@ public sealed class CreateCase(SaphanDbContext db, PersonIndexer indexer, TimePr
         };
         var members = await CaseAccess.MembersAsync(db, actor.OrganisationId, cancellationToken);
         input.ApplyTo(@case, errors, today, isNew: true, members, now);
+        if (person.BirthDate is { } born && @case.IdentifiedOn != default && @case.IdentifiedOn < born)
+        {
+            errors.Add("identifiedOn", "Before the person's birth date: a person is identified on or after the day they were born.");
+        }
+
         errors.ThrowIfAny();
 
         db.Persons.Add(person);

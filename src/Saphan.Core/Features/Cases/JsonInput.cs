@@ -108,6 +108,40 @@ public sealed class JsonInput
         return list;
     }
 
+    /// <summary>An array of whole numbers; an item of another type is reported at its index and read as null.</summary>
+    public List<int?>? ReadIntegers(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Errors.Add(PathOf(name), "Expected an array of whole numbers.");
+            return null;
+        }
+
+        var list = new List<int?>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var number))
+            {
+                list.Add(number);
+            }
+            else
+            {
+                Errors.Add(PathOf(name) + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", "Expected a whole number.");
+                list.Add(null);
+            }
+
+            index++;
+        }
+
+        return list;
+    }
+
     public JsonInput? ReadObject(string name)
     {
         if (!TryGet(name, out var value))

@@ -28,6 +28,11 @@ public sealed class UpdateCase(SaphanDbContext db, PersonIndexer indexer, TimePr
 
         var members = await CaseAccess.MembersAsync(db, actor.OrganisationId, cancellationToken);
         input.ApplyTo(@case, errors, today, isNew: false, members, now);
+        if (@case.Person.BirthDate is { } born && @case.IdentifiedOn != default && @case.IdentifiedOn < born)
+        {
+            errors.Add("identifiedOn", "Before the person's birth date: a person is identified on or after the day they were born.");
+        }
+
         errors.ThrowIfAny();
 
         // Documents replaced by the input are new rows; EF would take a row with its key already set

@@ -30,6 +30,7 @@ public static class DataStandard
         Referral(),
         FollowUp(),
         Tasks(),
+        Screenings(),
     ];
 
     public static IReadOnlyList<StandardField> Fields { get; } = [.. Sections.SelectMany(s => s.Fields)];
@@ -391,6 +392,24 @@ public static class DataStandard
         new("task.closureNote", FieldType.LongText, "Action taken", "การดำเนินการที่ทำไปแล้ว",
             "Required to close an urgent task (at least 10 characters).", "จำเป็นเมื่อปิดงานเร่งด่วน (อย่างน้อย 10 ตัวอักษร)")
             { Identifying = true, Stored = true, ApiName = "closureNote", MaxLength = 2000 },
+    ]);
+
+    private static StandardSection Screenings() => new("screening", "Screening", "การคัดกรอง",
+        "A scored instrument recorded on a case (see docs/screenings.md for items, scoring, bands and decision rules). Health instruments are PDPA s.26 data: only supervisors and case workers record and see them, and every view is audited.",
+        "แบบคัดกรองที่ให้คะแนนและบันทึกในกรณี (ดู docs/screenings.md) แบบคัดกรองด้านสุขภาพเป็นข้อมูลอ่อนไหวตามมาตรา 26 พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล เฉพาะหัวหน้างานและเจ้าหน้าที่ดูแลกรณีเท่านั้นที่บันทึกและเห็นได้ และทุกการเปิดดูถูกบันทึก",
+    [
+        new("screening.instrument", FieldType.Code, "Instrument", "แบบคัดกรอง", "With its version, stored beside each screening.", "พร้อมเวอร์ชัน บันทึกไว้กับการคัดกรองแต่ละครั้ง")
+            { Values = Saphan.Core.Features.Screenings.ScreeningInstruments.ValueSet, Required = true, Stored = true, ApiName = "instrument" },
+        new("screening.category", FieldType.Code, "Category", "หมวด", "", "")
+            { Values = Saphan.Core.Features.Screenings.ScreeningInstruments.Categories, Derived = true, Stored = true, ApiName = "category" },
+        new("screening.answers", FieldType.Text, "Answers", "คำตอบ", "One whole number per item, in item order.", "จำนวนเต็มหนึ่งค่าต่อข้อ ตามลำดับข้อ")
+            { Required = true, Identifying = true, Sensitive = SensitiveData.Health, Repeating = true, Stored = true, ApiName = "answers" },
+        new("screening.score", FieldType.WholeNumber, "Score", "คะแนน", "", "")
+            { Derived = true, Sensitive = SensitiveData.Health, Stored = true, ApiName = "score", Minimum = 0, Maximum = 80 },
+        new("screening.band", FieldType.Code, "Band", "ระดับ", "The instrument's published band of the score, or its decision rule's outcome.", "ระดับตามเกณฑ์ที่เผยแพร่ของแบบคัดกรอง หรือผลของกฎการตัดสินใจ")
+            { Values = Saphan.Core.Features.Screenings.ScreeningInstruments.Bands, Derived = true, Sensitive = SensitiveData.Health, Stored = true, ApiName = "band" },
+        new("screening.flags", FieldType.Codes, "Flags", "สัญญาณเตือน", "Each flag opens tasks (suicide risk: urgent, for the supervisors).", "สัญญาณเตือนแต่ละข้อเปิดงาน (ความเสี่ยงฆ่าตัวตาย: เร่งด่วน สำหรับหัวหน้างาน)")
+            { Values = Saphan.Core.Features.Screenings.ScreeningFlags.All, Derived = true, Stored = true, ApiName = "flags" },
     ]);
 
     private static StandardField[] Place(string step, string english, string thai, string? country) =>
