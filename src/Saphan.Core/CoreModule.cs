@@ -21,6 +21,8 @@ public static class CoreModule
         services.AddScoped<RecordConsent>().AddScoped<GetConsents>();
         services.AddScoped<CreateEvent>().AddScoped<ListEvents>();
         services.AddScoped<Saphan.Core.Features.Import.ImportCsv>();
+        services.AddScoped<Saphan.Core.Features.Justice.Suspects>().AddScoped<Saphan.Core.Features.Justice.LegalCases>()
+            .AddScoped<Saphan.Core.Features.Justice.Operations>().AddScoped<Saphan.Core.Features.Justice.JusticeFigures>();
         return services;
     }
 }

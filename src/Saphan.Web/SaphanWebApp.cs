@@ -5,6 +5,7 @@ using Saphan.Web.Features.Consents;
 using Saphan.Web.Features.Events;
 using Saphan.Web.Features.Health;
 using Saphan.Web.Features.Identity;
+using Saphan.Web.Features.Justice;
 using Saphan.Web.Features.Standard;
 using Saphan.Web.Features.Tips;
 using Saphan.Web.Infrastructure;
@@ -47,6 +48,7 @@ public static class SaphanWebApp
         app.MapTipsApi();
         app.MapConsentsApi();
         app.MapEventsApi();
+        app.MapJusticeApi();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

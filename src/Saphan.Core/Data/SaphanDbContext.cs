@@ -288,6 +288,8 @@ public sealed class SaphanDbContext(
             mapping.Property(m => m.Name).HasMaxLength(100);
         });
 
+        Saphan.Core.Features.Justice.JusticeModel.Configure(builder, Encrypt, CodeList);
+
         builder.Entity<AuditEntry>(entry =>
         {
             entry.ToTable("audit_entries");
