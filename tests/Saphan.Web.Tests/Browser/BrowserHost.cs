@@ -25,6 +25,7 @@ public sealed class BrowserHost : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string CaseWorkerEmail { get; private set; } = "";
     public string HotlineOperatorEmail { get; private set; } = "";
+    public string PoliceEmail { get; private set; } = "";
     public string ScreenshotFolder { get; } = FindScreenshotFolder();
 
     public async Task InitializeAsync()
@@ -42,6 +43,7 @@ public sealed class BrowserHost : IAsyncLifetime
             var seeded = await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(7, 60, Password, default);
             CaseWorkerEmail = seeded.Logins.First(l => l.Roles.Contains("case_worker") && l.OrganisationType == "ngo").Email;
             HotlineOperatorEmail = seeded.Logins.First(l => l.Roles.Contains("hotline_operator") && l.OrganisationType == "hotline").Email;
+            PoliceEmail = seeded.Logins.First(l => l.Roles.SequenceEqual(["law_enforcement"]) && l.OrganisationType == "police").Email;
         }
 
         await _app.StartAsync();
