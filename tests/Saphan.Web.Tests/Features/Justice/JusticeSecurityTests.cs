@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,7 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
         var legal = await IdAsync(await police.PostAsJsonAsync("/api/v1/legal-cases", new { reference = "SECRETREF-77", charges = new[] { "s6" } }));
         Assert.Equal(HttpStatusCode.Created, (await police.PostAsJsonAsync($"/api/v1/legal-cases/{legal}/witnesses", new { caseId, protectionMeasures = "Secretsafehouse address" })).StatusCode);
         var operation = await IdAsync(await police.PostAsJsonAsync("/api/v1/operations", new { type = "raid", name = "Op Secretnight", province = "TH-74", plannedOn = "2026-12-24" }));
-        return new Seeded(caseId, suspect, legal, operation, ["Hiddenname", "SECRETACCT", "998877", "SECRETREF", "Secretsafehouse", "Secretnight", "Secretwitness", "recruiter"]);
+        return new Seeded(caseId, suspect, legal, operation, ["Hiddenname", "SECRETACCT", "998877", "SECRETREF", "Secretsafehouse", "Secretnight", "Secretwitness"]);
     }
 
     private List<(string Method, string Pattern)> JusticeRoutes()
@@ -165,5 +166,74 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
             Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{who}: {(int)response.StatusCode}");
             Assert.DoesNotContain("stage", body, StringComparison.Ordinal);
         }
+    }
+
+    private List<string> JusticePages()
+    {
+        _ = app.Server;
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath.StartsWith("/Justice/", StringComparison.Ordinal) == true)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct().ToList();
+        Assert.True(pages.Count >= 4, "justice pages found: " + pages.Count);
+        return pages;
+    }
+
+    [Theory]
+    [MemberData(nameof(OutsiderRoles))]
+    public async Task Every_justice_page_gives_an_outsider_nothing_and_their_posts_change_nothing(string who)
+    {
+        var seeded = await SeedAsync();
+        var before = await OrgARowsAsync();
+        var org = who.StartsWith("A:", StringComparison.Ordinal) ? app.OrgA : app.OrgB;
+        var role = who[2..];
+        var client = await PageSession.SignInAsync(app, app.Emails[(org, role)]);
+        var problems = new List<string>();
+        var police = org == app.OrgB && role == Roles.LawEnforcement;
+        foreach (var pattern in JusticePages())
+        {
+            var path = pattern.Replace("{id:guid}", (pattern.Contains("Suspect/", StringComparison.Ordinal) ? seeded.Suspect : seeded.Operation).ToString(), StringComparison.Ordinal);
+            var response = await client.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            var allowed = police && !pattern.Contains("{id:guid}", StringComparison.Ordinal)
+                ? status == 200
+                : status == 404 || (status == 302 && response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal));
+            if (!allowed)
+            {
+                problems.Add($"GET {pattern}: {status}");
+            }
+
+            if (seeded.Secrets.FirstOrDefault(s => body.Contains(s, StringComparison.Ordinal)) is { } leaked)
+            {
+                problems.Add($"GET {pattern}: page holds '{leaked}'");
+            }
+        }
+
+        if (police)
+        {
+            // With a valid antiforgery token from their own page, another organisation's police still change nothing.
+            var posts = new (string Path, Dictionary<string, string> Fields)[]
+            {
+                ($"/Justice/Suspect/{seeded.Suspect}?handler=Identifier", new() { ["IdentifierType"] = "phone", ["IdentifierValue"] = "0812223333" }),
+                ($"/Justice/Suspect/{seeded.Suspect}?handler=Link", new() { ["LinkCaseId"] = seeded.Case.ToString() }),
+                ($"/Justice/Operation/{seeded.Operation}?handler=Plan", new() { ["ShelterPlaces"] = "1", ["Interpreters"] = "1", ["ChildSpecialists"] = "1", ["MedicalArrangements"] = "x", ["ProsecutionLead"] = "x" }),
+                ($"/Justice/Operation/{seeded.Operation}?handler=Approve", new()),
+            };
+            var page = await client.GetStringAsync("/Justice/Suspects");
+            var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            foreach (var (path, fields) in posts)
+            {
+                fields["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token);
+                var response = await client.PostAsync(path, new FormUrlEncodedContent(fields));
+                if (response.StatusCode != HttpStatusCode.NotFound)
+                {
+                    problems.Add($"POST {path}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, who + "\n" + string.Join("\n", problems));
+        Assert.Equal(before, await OrgARowsAsync());
     }
 }
