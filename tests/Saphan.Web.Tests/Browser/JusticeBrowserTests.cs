@@ -34,6 +34,11 @@ public sealed class JusticeBrowserTests(BrowserHost host) : IClassFixture<Browse
         Assert.Equal(1, await row.CountAsync());
         Assert.Contains("Phone", await row.InnerTextAsync(), StringComparison.Ordinal);
         await host.ScreenshotAsync(page, "50-suspect-network");
+        await page.SetViewportSizeAsync(390, 844);
+        await host.ScreenshotAsync(page, "55-suspect-network-phone");
+        var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(' ')");
+        Assert.True(wide.Length == 0, "wider than a phone: " + wide);
+        await page.SetViewportSizeAsync(1280, 800);
         await page.GotoAsync(host.BaseUrl + "/Justice/Suspects");
         Assert.Equal(2, await page.Locator("#suspects tbody tr").CountAsync());
         await host.ScreenshotAsync(page, "51-suspects");

@@ -173,3 +173,10 @@ CREATE INDEX "IX_suspects_organisation_id" ON suspects (organisation_id);
 CREATE INDEX "IX_witnesses_case_id" ON witnesses (case_id);
 
 CREATE INDEX "IX_witnesses_legal_case_id" ON witnesses (legal_case_id);
+
+-- Tip triage: when staff first acted on a tip, and a keyed hash of province + place to group duplicates.
+ALTER TABLE tips ADD first_action_at timestamp with time zone;
+
+ALTER TABLE tips ADD place_hash character varying(32);
+
+CREATE INDEX "IX_tips_organisation_id_place_hash" ON tips (organisation_id, place_hash);
