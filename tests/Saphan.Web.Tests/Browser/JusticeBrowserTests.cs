@@ -74,4 +74,23 @@ public sealed class JusticeBrowserTests(BrowserHost host) : IClassFixture<Browse
         await page.GotoAsync(host.BaseUrl + "/Justice/Operations");
         await host.ScreenshotAsync(page, "54-operations");
     }
+
+    [Fact]
+    public async Task A_legal_case_is_opened_with_charges_and_moves_to_trial()
+    {
+        var page = await host.SignInAsync(host.PoliceEmail);
+        await page.GotoAsync(host.BaseUrl + "/Justice/LegalCases");
+        await page.FillAsync("#reference", "SKN-2569-0101");
+        await page.CheckAsync("input[name='Charges'][value='s6']");
+        await page.CheckAsync("input[name='Charges'][value='s52']");
+        await page.ClickAsync("#new-legal-case button[type=submit]");
+        await page.WaitForURLAsync("**/Justice/LegalCase/**");
+        Assert.Equal("investigation", await page.GetAttributeAsync("#stage", "data-stage"));
+        await page.SelectOptionAsync("#stage-select", "trial");
+        await page.ClickAsync("#change-stage button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.querySelector('#stage').dataset.stage === 'trial'");
+        await host.ScreenshotAsync(page, "56-legal-case");
+        await page.GotoAsync(host.BaseUrl + "/Justice/LegalCases");
+        await host.ScreenshotAsync(page, "57-legal-cases");
+    }
 }

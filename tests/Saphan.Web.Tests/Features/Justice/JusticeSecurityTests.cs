@@ -175,7 +175,7 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath.StartsWith("/Justice/", StringComparison.Ordinal) == true)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Distinct().ToList();
-        Assert.True(pages.Count >= 4, "justice pages found: " + pages.Count);
+        Assert.True(pages.Count >= 6, "justice pages found: " + pages.Count);
         return pages;
     }
 
@@ -192,7 +192,8 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
         var police = org == app.OrgB && role == Roles.LawEnforcement;
         foreach (var pattern in JusticePages())
         {
-            var path = pattern.Replace("{id:guid}", (pattern.Contains("Suspect/", StringComparison.Ordinal) ? seeded.Suspect : seeded.Operation).ToString(), StringComparison.Ordinal);
+            var id = pattern.Contains("Suspect/", StringComparison.Ordinal) ? seeded.Suspect : pattern.Contains("LegalCase/", StringComparison.Ordinal) ? seeded.LegalCase : seeded.Operation;
+            var path = pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
             var response = await client.GetAsync(path);
             var body = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
@@ -219,6 +220,7 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
                 ($"/Justice/Suspect/{seeded.Suspect}?handler=Link", new() { ["LinkCaseId"] = seeded.Case.ToString() }),
                 ($"/Justice/Operation/{seeded.Operation}?handler=Plan", new() { ["ShelterPlaces"] = "1", ["Interpreters"] = "1", ["ChildSpecialists"] = "1", ["MedicalArrangements"] = "x", ["ProsecutionLead"] = "x" }),
                 ($"/Justice/Operation/{seeded.Operation}?handler=Approve", new()),
+                ($"/Justice/LegalCase/{seeded.LegalCase}?handler=Stage", new() { ["Stage"] = "closed" }),
             };
             var page = await client.GetStringAsync("/Justice/Suspects");
             var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
