@@ -169,7 +169,7 @@ public sealed class LegalCases(SaphanDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The minimal view for case readers of the victim's organisation who are not law enforcement: the stages of the
-    /// legal cases in which the victim is a witness or to which a suspect of the case is linked. Nothing else.
+    /// legal cases in which the victim (their case) is a witness. Nothing else.
     /// </summary>
     public async Task<IReadOnlyList<PublicLegalStage>> StagesForCaseAsync(Actor actor, Guid caseId, CancellationToken cancellationToken)
     {
