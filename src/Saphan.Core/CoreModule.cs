@@ -27,6 +27,9 @@ public static class CoreModule
         services.AddScoped<Saphan.Core.Features.Caseloads.GetCaseloads>().AddSingleton<Saphan.Core.Features.Caseloads.CaseloadRules>();
         services.AddScoped<Saphan.Core.Features.Tasks.OpenTask>().AddScoped<Saphan.Core.Features.Tasks.ListTasks>().AddScoped<Saphan.Core.Features.Tasks.CompleteTask>();
         services.AddScoped<Saphan.Core.Features.Screenings.RecordScreening>().AddScoped<Saphan.Core.Features.Screenings.ListScreenings>();
+        services.AddScoped<Saphan.Core.Features.Justice.Suspects>().AddScoped<Saphan.Core.Features.Justice.LegalCases>()
+            .AddScoped<Saphan.Core.Features.Justice.Operations>().AddScoped<Saphan.Core.Features.Justice.JusticeFigures>();
+        services.AddScoped<TipTriage>();
         return services;
     }
 }

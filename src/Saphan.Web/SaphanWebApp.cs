@@ -6,6 +6,7 @@ using Saphan.Web.Features.Events;
 using Saphan.Web.Features.Health;
 using Saphan.Web.Features.Identity;
 using Saphan.Web.Features.Screenings;
+using Saphan.Web.Features.Justice;
 using Saphan.Web.Features.Standard;
 using Saphan.Web.Features.Tasks;
 using Saphan.Web.Features.Tips;
@@ -57,6 +58,7 @@ public static class SaphanWebApp
         Saphan.Web.Features.FollowUps.FollowUpsApi.MapFollowUpsApi(app);
         app.MapTasksApi();
         app.MapScreeningsApi();
+        app.MapJusticeApi();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -223,6 +223,8 @@ public sealed class SaphanDbContext(
             tip.Property(t => t.Language).HasMaxLength(8);
             tip.Property(t => t.Status).HasMaxLength(24);
             tip.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
+            tip.Property(t => t.PlaceHash).HasMaxLength(32);
+            tip.HasIndex(t => new { t.OrganisationId, t.PlaceHash });
             Encrypt(tip.Property(t => t.Description), "tip.description");
             Encrypt(tip.Property(t => t.Place), "tip.place");
             Encrypt(tip.Property(t => t.Contact), "tip.contact");
@@ -393,6 +395,7 @@ public sealed class SaphanDbContext(
             CodeList(screening.Property(s => s.Flags));
             Encrypt(screening.Property(s => s.Answers), "screening.answers");
         });
+        Saphan.Core.Features.Justice.JusticeModel.Configure(builder, Encrypt, CodeList);
 
         builder.Entity<AuditEntry>(entry =>
         {

@@ -29,6 +29,7 @@ public sealed class BrowserHost : IAsyncLifetime
     public IServiceProvider Services => _app.Services;
     /// <summary>A supervisor of the case worker's organisation.</summary>
     public string SupervisorEmail { get; private set; } = "";
+    public string PoliceEmail { get; private set; } = "";
     public string ScreenshotFolder { get; } = FindScreenshotFolder();
 
     public async Task InitializeAsync()
@@ -49,6 +50,7 @@ public sealed class BrowserHost : IAsyncLifetime
             HotlineOperatorEmail = seeded.Logins.First(l => l.Roles.Contains("hotline_operator") && l.OrganisationType == "hotline").Email;
             var workerOrganisation = seeded.Logins.First(l => l.Email == CaseWorkerEmail).OrganisationName;
             SupervisorEmail = seeded.Logins.First(l => l.Roles.Contains("supervisor") && l.OrganisationName == workerOrganisation).Email;
+            PoliceEmail = seeded.Logins.First(l => l.Roles.SequenceEqual(["law_enforcement"]) && l.OrganisationType == "police").Email;
         }
 
         await _app.StartAsync();

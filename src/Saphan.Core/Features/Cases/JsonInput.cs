@@ -186,4 +186,20 @@ public sealed class JsonInput
             }
         }
     }
+
+    public long? ReadLong(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+        {
+            Errors.Add(PathOf(name), "Expected a whole number.");
+            return null;
+        }
+
+        return number;
+    }
 }

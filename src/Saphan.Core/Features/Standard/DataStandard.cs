@@ -13,7 +13,7 @@ namespace Saphan.Core.Features.Standard;
 public static class DataStandard
 {
     /// <summary>The dictionary's version: the minor number grows when fields or values are added.</summary>
-    public const string Version = "0.1.0";
+    public const string Version = "0.2.0";
 
     public static IReadOnlyList<StandardSection> Sections { get; } =
     [
@@ -31,6 +31,8 @@ public static class DataStandard
         FollowUp(),
         Tasks(),
         Screenings(),
+        Perpetrator(),
+        Justice(),
     ];
 
     public static IReadOnlyList<StandardField> Fields { get; } = [.. Sections.SelectMany(s => s.Fields)];
@@ -410,6 +412,30 @@ public static class DataStandard
             { Values = Saphan.Core.Features.Screenings.ScreeningInstruments.Bands, Derived = true, Sensitive = SensitiveData.Health, Stored = true, ApiName = "band" },
         new("screening.flags", FieldType.Codes, "Flags", "สัญญาณเตือน", "Each flag opens tasks (suicide risk: urgent, for the supervisors).", "สัญญาณเตือนแต่ละข้อเปิดงาน (ความเสี่ยงฆ่าตัวตาย: เร่งด่วน สำหรับหัวหน้างาน)")
             { Values = Saphan.Core.Features.Screenings.ScreeningFlags.All, Derived = true, Stored = true, ApiName = "flags" },
+    ]);
+
+    private static StandardSection Perpetrator() => new("perpetrator", "Suspect", "ผู้ต้องสงสัย",
+        "People and companies suspected of trafficking. Law-enforcement roles only.",
+        "บุคคลและนิติบุคคลที่ต้องสงสัยว่ากระทำการค้ามนุษย์ เฉพาะเจ้าหน้าที่บังคับใช้กฎหมาย",
+    [
+        new("perpetrator.kind", FieldType.Code, "Person or company", "บุคคลหรือนิติบุคคล", "", "") { Values = V.SuspectKind, Required = true },
+        new("perpetrator.name", FieldType.Text, "Name", "ชื่อ", "", "") { Identifying = true, Required = true, MaxLength = 200 },
+        new("perpetrator.roles", FieldType.Codes, "Roles in the process", "บทบาทในกระบวนการ", "", "") { Values = V.PerpetratorRole },
+        new("perpetrator.identifierType", FieldType.Code, "Identifier type", "ประเภทข้อมูลระบุตัว",
+            "Matched across cases by keyed hash, never decrypted in bulk.", "จับคู่ข้ามคดีด้วยค่าแฮชที่มีกุญแจ ไม่ถอดรหัสเป็นชุด")
+            { Values = V.SuspectIdentifierType },
+        new("perpetrator.identifierValue", FieldType.Text, "Identifier", "ข้อมูลระบุตัว", "", "") { Identifying = true, MaxLength = 200 },
+    ]);
+
+    private static StandardSection Justice() => new("justice", "Legal case and operation", "คดีและปฏิบัติการ",
+        "Prosecution under the Anti-Trafficking in Persons Act B.E. 2551, operations, asset seizure and compensation.",
+        "การดำเนินคดีตาม พ.ร.บ. ป้องกันและปราบปรามการค้ามนุษย์ พ.ศ. 2551 ปฏิบัติการ การยึดทรัพย์ และค่าสินไหมทดแทน",
+    [
+        new("justice.stage", FieldType.Code, "Stage", "ขั้นตอนคดี", "", "") { Values = V.LegalStage, Required = true },
+        new("justice.charges", FieldType.Codes, "Charges", "ข้อหา", "", "") { Values = V.TipActSection },
+        new("justice.operationType", FieldType.Code, "Operation type", "ประเภทปฏิบัติการ", "", "") { Values = V.OperationType, Required = true },
+        new("justice.assetStatus", FieldType.Code, "Asset status", "สถานะทรัพย์สิน", "", "") { Values = V.AssetStatus },
+        new("justice.assetValueThb", FieldType.MoneyThb, "Asset value", "มูลค่าทรัพย์สิน", "Stored in satang as a whole number.", "เก็บเป็นสตางค์ จำนวนเต็ม"),
     ]);
 
     private static StandardField[] Place(string step, string english, string thai, string? country) =>

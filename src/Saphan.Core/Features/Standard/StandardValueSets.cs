@@ -399,6 +399,77 @@ public static class StandardValueSets
         new("lost_to_contact", "Lost to contact", "ขาดการติดต่อ"),
     ]);
 
+    /// <summary>A suspect's part in the trafficking process (HTCDS perpetrator roles); a suspect may have several.</summary>
+    public static readonly ValueSet PerpetratorRole = new("perpetratorRole",
+    [
+        new("recruiter", "Recruiter", "ผู้จัดหา"),
+        new("transporter", "Transporter", "ผู้ขนส่ง"),
+        new("broker", "Broker", "นายหน้า"),
+        new("exploiter", "Exploiter", "ผู้แสวงประโยชน์"),
+        new("financier", "Financier", "ผู้สนับสนุนทางการเงิน"),
+        new("smuggler", "Smuggler", "ผู้ลักลอบนำพา"),
+        new("harbourer", "Harbourer (keeps or hides victims)", "ผู้ให้ที่พักหรือซ่อนเร้นผู้เสียหาย"),
+        new("document_forger", "Document forger", "ผู้ปลอมเอกสาร"),
+        new("official_complicit", "Complicit official", "เจ้าหน้าที่รัฐที่มีส่วนร่วม"),
+        new("other", "Other", "อื่น ๆ"),
+    ]);
+
+    public static readonly ValueSet SuspectKind = new("suspectKind",
+    [
+        new("person", "Person", "บุคคล"),
+        new("company", "Company or other juristic person", "บริษัทหรือนิติบุคคล"),
+    ]);
+
+    /// <summary>Identifiers that link suspects across cases; stored encrypted, matched by blind index.</summary>
+    public static readonly ValueSet SuspectIdentifierType = new("suspectIdentifierType",
+    [
+        new("phone", "Phone number", "หมายเลขโทรศัพท์"),
+        new("vehicle", "Vehicle registration", "ทะเบียนรถ"),
+        new("bank_account", "Bank account", "บัญชีธนาคาร"),
+        new("social_account", "Social media or messaging account", "บัญชีโซเชียลมีเดียหรือแอปสนทนา"),
+    ]);
+
+    /// <summary>
+    /// Main sections of the Anti-Trafficking in Persons Act B.E. 2551 (2008) charged in trafficking cases. Source: the
+    /// Act's English translation (Chapter 1 ss. 6-9, Chapter 6 ss. 52-54), see docs/justice.md. Amendments (B.E. 2558,
+    /// 2560, 2562) add sections not listed here.
+    /// </summary>
+    public static readonly ValueSet TipActSection = new("tipActSection",
+    [
+        new("s6", "s.6 Trafficking in persons", "มาตรา 6 ความผิดฐานค้ามนุษย์"),
+        new("s7", "s.7 Supporting or aiding trafficking", "มาตรา 7 สนับสนุนหรือช่วยเหลือการค้ามนุษย์"),
+        new("s8", "s.8 Preparing to commit trafficking", "มาตรา 8 ตระเตรียมการค้ามนุษย์"),
+        new("s9", "s.9 Conspiracy to commit trafficking", "มาตรา 9 สมคบกันค้ามนุษย์"),
+        new("s52", "s.52 Penalty for trafficking (higher for a child victim)", "มาตรา 52 โทษฐานค้ามนุษย์ (สูงขึ้นเมื่อผู้เสียหายเป็นเด็ก)"),
+        new("s53", "s.53 Juristic person committing trafficking", "มาตรา 53 นิติบุคคลกระทำความผิดฐานค้ามนุษย์"),
+        new("s54", "s.54 Obstructing investigation or proceedings", "มาตรา 54 ขัดขวางการสอบสวนหรือดำเนินคดี"),
+    ]);
+
+    /// <summary>Where a legal case stands; the stage is the only thing roles outside law enforcement see.</summary>
+    public static readonly ValueSet LegalStage = new("legalStage",
+    [
+        new("investigation", "Investigation", "การสืบสวนสอบสวน"),
+        new("prosecution", "Prosecution", "การฟ้องคดี"),
+        new("trial", "Trial", "การพิจารณาคดี"),
+        new("verdict", "Verdict", "คำพิพากษา"),
+        new("sentence", "Sentence", "การลงโทษ"),
+        new("appeal", "Appeal", "อุทธรณ์"),
+        new("closed", "Closed (final judgment)", "คดีถึงที่สุด"),
+    ]);
+
+    public static readonly ValueSet OperationType = new("operationType",
+    [
+        new("raid", "Raid", "การตรวจค้น"),
+        new("rescue", "Rescue", "การช่วยเหลือ"),
+    ]);
+
+    public static readonly ValueSet AssetStatus = new("assetStatus",
+    [
+        new("seized", "Seized", "ยึด"),
+        new("frozen", "Frozen", "อายัด"),
+        new("forfeited", "Forfeited", "ริบ"),
+    ]);
+
     /// <summary>The one value allowed for citizenship besides a country.</summary>
     public static readonly CodedValue Stateless = new(Countries.Stateless, "Stateless", "ไร้สัญชาติ");
 }

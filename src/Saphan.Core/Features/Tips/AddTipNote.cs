@@ -23,6 +23,7 @@ public sealed class AddTipNote(SaphanDbContext db, TimeProvider clock)
         var note = new TipNote { Id = Guid.CreateVersion7(now), TipId = tip.Id, Kind = TipNote.Internal, Text = clean!, AuthorId = actor.UserId, CreatedAt = now };
         tip.Notes.Add(note);
         db.TipNotes.Add(note);
+        tip.MarkFirstAction(now);
         tip.UpdatedAt = now;
         tip.ConcurrencyStamp = Guid.NewGuid();
         db.Audit(actor, "tip.note_added", "tip", tip.Id);

@@ -3,7 +3,7 @@ using Saphan.Core.Data;
 namespace Saphan.Core.Features.Tips;
 
 /// <summary>A hotline operator enters a tip taken on the phone; it belongs to their organisation and gets a receipt to read out.</summary>
-public sealed class RecordPhoneTip(SaphanDbContext db, TipReceipts receipts, TimeProvider clock)
+public sealed class RecordPhoneTip(SaphanDbContext db, TipReceipts receipts, TimeProvider clock, Protection.BlindIndex index)
 {
     public async Task<TipReceipt> HandleAsync(Actor actor, TipInput input, CancellationToken cancellationToken)
     {
@@ -29,6 +29,7 @@ public sealed class RecordPhoneTip(SaphanDbContext db, TipReceipts receipts, Tim
 
         // An operator heard the caller: the spam score still shows, but is not a reason to sink the tip.
         tip.SpamScore = 0;
+        tip.PlaceHash = TipTriage.PlaceHash(index, tip.Province, tip.Place);
         tip.Reprioritise();
         db.Tips.Add(tip);
         db.Audit(actor, "tip.created", "tip", tip.Id, TipChannels.Phone);

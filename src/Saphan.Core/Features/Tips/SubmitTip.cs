@@ -7,7 +7,7 @@ namespace Saphan.Core.Features.Tips;
 /// how they sent it (no address, no browser, no device), routes it to the receiving hotline and
 /// returns the receipt code, which exists only in the answer.
 /// </summary>
-public sealed class SubmitTip(SaphanDbContext db, TipReceipts receipts, TimeProvider clock)
+public sealed class SubmitTip(SaphanDbContext db, TipReceipts receipts, TimeProvider clock, Protection.BlindIndex index)
 {
     public async Task<TipReceipt> HandleAsync(TipInput input, string channel, CancellationToken cancellationToken, ValidationErrors? readErrors = null)
     {
@@ -27,6 +27,7 @@ public sealed class SubmitTip(SaphanDbContext db, TipReceipts receipts, TimeProv
         input.ApplyTo(tip, errors);
         errors.ThrowIfAny();
 
+        tip.PlaceHash = TipTriage.PlaceHash(index, tip.Province, tip.Place);
         tip.SpamScore = SpamScoring.Score(tip.Description, tip.Place, tip.Contact);
         tip.Reprioritise();
         tip.OrganisationId = await TipAccess.ReceivingHotlineAsync(db, tip.Province, cancellationToken);

@@ -40,6 +40,13 @@ public sealed class Tip
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>When staff first acted on the tip (status, assignment or note): time-to-first-action starts at <see cref="CreatedAt"/>.</summary>
+    public DateTimeOffset? FirstActionAt { get; private set; }
+    /// <summary>Keyed hash of the province and the normalised place: tips about the same place share it (duplicates grouped).</summary>
+    public string? PlaceHash { get; set; }
+
+    /// <summary>Records the first staff action; later actions leave it unchanged.</summary>
+    public void MarkFirstAction(DateTimeOffset now) => FirstActionAt ??= now;
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public List<TipNote> Notes { get; } = [];

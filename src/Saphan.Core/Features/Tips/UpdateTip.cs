@@ -50,6 +50,7 @@ public sealed class UpdateTip(SaphanDbContext db, TimeProvider clock)
         var changed = db.Entry(tip).Properties.Where(p => p.IsModified).Select(p => "tips." + p.Metadata.GetColumnName()).ToList();
         if (changed.Count > 0)
         {
+            tip.MarkFirstAction(now);
             tip.UpdatedAt = now;
             tip.ConcurrencyStamp = Guid.NewGuid();
             db.Audit(actor, "tip.updated", "tip", tip.Id, string.Join(',', changed));

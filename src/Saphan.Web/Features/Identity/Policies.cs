@@ -18,6 +18,8 @@ public static class Policies
     public const string ApiCasesWrite = "api.cases.write";
     public const string TipsTriage = "tips.triage";
     public const string ApiTipsTriage = "api.tips.triage";
+    public const string Justice = "justice";
+    public const string ApiJustice = "api.justice";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -34,5 +36,8 @@ public static class Policies
         // Hotline roles; that the organisation is a hotline is checked by TipAccess (403 otherwise).
         options.AddPolicy(TipsTriage, p => p.RequireRole(TipAccess.TriageRoles));
         options.AddPolicy(ApiTipsTriage, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(TipAccess.TriageRoles));
+        // Suspects, legal cases, operations: law enforcement only; the organisation boundary is JusticeAccess's (404).
+        options.AddPolicy(Justice, p => p.RequireRole(Saphan.Core.Features.Justice.JusticeAccess.JusticeRoles));
+        options.AddPolicy(ApiJustice, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Saphan.Core.Features.Justice.JusticeAccess.JusticeRoles));
     }
 }

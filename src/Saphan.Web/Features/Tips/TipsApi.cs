@@ -50,6 +50,10 @@ public static class TipsApi
         group.MapPost("/{id:guid}/notes", NoteAsync).RequireAuthorization(Policies.ApiTipsTriage)
             .Accepts<TipNoteRequestDocument>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/duplicates", async (Guid id, HttpContext http, TipTriage triage, CancellationToken ct) => TypedResults.Ok(await triage.DuplicatesAsync(http.User.ToActor(), id, ct)))
+            .RequireAuthorization(Policies.ApiTipsTriage).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/figures", async (HttpContext http, TipTriage triage, CancellationToken ct) => TypedResults.Ok(await triage.FiguresAsync(http.User.ToActor(), ct)))
+            .RequireAuthorization(Policies.ApiTipsTriage);
         group.MapPost("/phone", PhoneAsync).RequireAuthorization(Policies.ApiTipsTriage)
             .Accepts<TipRequestDocument>("application/json").ProducesValidationProblem();
         return group;

@@ -1,0 +1,24 @@
+using Saphan.Core.Features.Identity;
+
+namespace Saphan.Core.Features.Justice;
+
+/// <summary>
+/// The one place that decides who sees justice data (suspects, legal cases, operations, witnesses, assets):
+/// users holding the law_enforcement role, for their own organisation's records only. Supervisors do not
+/// qualify by being supervisors, not even in a police organisation: a police supervisor who works cases is
+/// given the law_enforcement role as well. Everyone else is forbidden (403); another organisation's record is
+/// "not found" (404).
+/// </summary>
+public static class JusticeAccess
+{
+    public static readonly IReadOnlyList<string> JusticeRoles = [Roles.LawEnforcement];
+
+    public static void Ensure(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.HasAnyRole(JusticeRoles))
+        {
+            throw new ForbiddenException();
+        }
+    }
+}
