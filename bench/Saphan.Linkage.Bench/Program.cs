@@ -38,4 +38,10 @@ if (args.Length > 0 && args[0] == "accuracy")
     return;
 }
 
+if (args.Length > 0 && args[0] == "kernel")
+{
+    Saphan.Linkage.Bench.KernelThroughput.Run(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
