@@ -114,32 +114,33 @@ internal static class TransposedKernel
         ref var q = ref MemoryMarshal.GetReference(query);
         ref var t = ref MemoryMarshal.GetReference(transposed);
         ref var outRef = ref MemoryMarshal.GetReference(counts);
-        var q0 = Vector512.Create(q); var q1 = Vector512.Create(Unsafe.Add(ref q, 1));
-        var q2 = Vector512.Create(Unsafe.Add(ref q, 2)); var q3 = Vector512.Create(Unsafe.Add(ref q, 3));
-        var q4 = Vector512.Create(Unsafe.Add(ref q, 4)); var q5 = Vector512.Create(Unsafe.Add(ref q, 5));
-        var q6 = Vector512.Create(Unsafe.Add(ref q, 6)); var q7 = Vector512.Create(Unsafe.Add(ref q, 7));
-        var q8 = Vector512.Create(Unsafe.Add(ref q, 8)); var q9 = Vector512.Create(Unsafe.Add(ref q, 9));
-        var q10 = Vector512.Create(Unsafe.Add(ref q, 10)); var q11 = Vector512.Create(Unsafe.Add(ref q, 11));
-        var q12 = Vector512.Create(Unsafe.Add(ref q, 12)); var q13 = Vector512.Create(Unsafe.Add(ref q, 13));
-        var q14 = Vector512.Create(Unsafe.Add(ref q, 14)); var q15 = Vector512.Create(Unsafe.Add(ref q, 15));
+        // The sixteen broadcast query words live in memory (1 KiB on the stack) rather than in registers:
+        // held in registers they left too few for the adder tree and the JIT spilled inside the loop.
+        Span<Vector512<ulong>> broadcast = stackalloc Vector512<ulong>[Words];
+        for (var w = 0; w < Words; w++)
+        {
+            broadcast[w] = Vector512.Create(Unsafe.Add(ref q, w));
+        }
+
+        ref var qv = ref MemoryMarshal.GetReference(broadcast);
         var lut = Nibbles512;
         var mask = Vector512.Create((byte)0x0F);
         var groups = n / Lanes;
         for (var g = 0; g < groups; g++)
         {
             ref var b = ref Unsafe.Add(ref t, g * GroupWords);
-            Csa(out var twosA, out var ones, q0 & Vector512.LoadUnsafe(ref b), q1 & Vector512.LoadUnsafe(ref b, 8), q2 & Vector512.LoadUnsafe(ref b, 16));
-            Csa(out var twosB, out ones, ones, q3 & Vector512.LoadUnsafe(ref b, 24), q4 & Vector512.LoadUnsafe(ref b, 32));
+            Csa(out var twosA, out var ones, Unsafe.Add(ref qv, 0) & Vector512.LoadUnsafe(ref b), Unsafe.Add(ref qv, 1) & Vector512.LoadUnsafe(ref b, 8), Unsafe.Add(ref qv, 2) & Vector512.LoadUnsafe(ref b, 16));
+            Csa(out var twosB, out ones, ones, Unsafe.Add(ref qv, 3) & Vector512.LoadUnsafe(ref b, 24), Unsafe.Add(ref qv, 4) & Vector512.LoadUnsafe(ref b, 32));
             Csa(out var foursA, out var twos, twosA, twosB, Vector512<ulong>.Zero);
-            Csa(out twosA, out ones, ones, q5 & Vector512.LoadUnsafe(ref b, 40), q6 & Vector512.LoadUnsafe(ref b, 48));
-            Csa(out twosB, out ones, ones, q7 & Vector512.LoadUnsafe(ref b, 56), q8 & Vector512.LoadUnsafe(ref b, 64));
+            Csa(out twosA, out ones, ones, Unsafe.Add(ref qv, 5) & Vector512.LoadUnsafe(ref b, 40), Unsafe.Add(ref qv, 6) & Vector512.LoadUnsafe(ref b, 48));
+            Csa(out twosB, out ones, ones, Unsafe.Add(ref qv, 7) & Vector512.LoadUnsafe(ref b, 56), Unsafe.Add(ref qv, 8) & Vector512.LoadUnsafe(ref b, 64));
             Csa(out var foursB, out twos, twos, twosA, twosB);
             Csa(out var eightsA, out var fours, foursA, foursB, Vector512<ulong>.Zero);
-            Csa(out twosA, out ones, ones, q9 & Vector512.LoadUnsafe(ref b, 72), q10 & Vector512.LoadUnsafe(ref b, 80));
-            Csa(out twosB, out ones, ones, q11 & Vector512.LoadUnsafe(ref b, 88), q12 & Vector512.LoadUnsafe(ref b, 96));
+            Csa(out twosA, out ones, ones, Unsafe.Add(ref qv, 9) & Vector512.LoadUnsafe(ref b, 72), Unsafe.Add(ref qv, 10) & Vector512.LoadUnsafe(ref b, 80));
+            Csa(out twosB, out ones, ones, Unsafe.Add(ref qv, 11) & Vector512.LoadUnsafe(ref b, 88), Unsafe.Add(ref qv, 12) & Vector512.LoadUnsafe(ref b, 96));
             Csa(out foursA, out twos, twos, twosA, twosB);
-            Csa(out twosA, out ones, ones, q13 & Vector512.LoadUnsafe(ref b, 104), q14 & Vector512.LoadUnsafe(ref b, 112));
-            Csa(out twosB, out ones, ones, q15 & Vector512.LoadUnsafe(ref b, 120), Vector512<ulong>.Zero);
+            Csa(out twosA, out ones, ones, Unsafe.Add(ref qv, 13) & Vector512.LoadUnsafe(ref b, 104), Unsafe.Add(ref qv, 14) & Vector512.LoadUnsafe(ref b, 112));
+            Csa(out twosB, out ones, ones, Unsafe.Add(ref qv, 15) & Vector512.LoadUnsafe(ref b, 120), Vector512<ulong>.Zero);
             Csa(out foursB, out twos, twos, twosA, twosB);
             Csa(out var eightsB, out fours, fours, foursA, foursB);
             Csa(out var sixteens, out var eights, eightsA, eightsB, Vector512<ulong>.Zero);
