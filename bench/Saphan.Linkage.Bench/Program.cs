@@ -38,4 +38,19 @@ if (args.Length > 0 && args[0] == "accuracy")
     return;
 }
 
+if (args.Length > 0 && args[0] == "e2e")
+{
+    Saphan.Linkage.Bench.EndToEnd.Run(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5,
+        args.Length > 3 ? Enum.Parse<BlockingMode>(args[3], ignoreCase: true) : BlockingMode.Auto);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "kernel")
+{
+    Saphan.Linkage.Bench.KernelThroughput.Run(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

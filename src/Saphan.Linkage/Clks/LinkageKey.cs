@@ -18,6 +18,14 @@ public sealed class LinkageKey
 
     internal ReadOnlySpan<byte> Secret => _secret;
 
+    /// <summary>
+    /// A public identifier of the key (16 hex digits: the first 8 bytes of HMAC-SHA256(key,
+    /// "saphan-linkage-key-id-v1")). Written next to every encoding so the repository can tell that two
+    /// files were encoded with different keys; one-way, so it reveals nothing usable about the key.
+    /// </summary>
+    public string Fingerprint => Convert.ToHexStringLower(
+        System.Security.Cryptography.HMACSHA256.HashData(_secret, "saphan-linkage-key-id-v1"u8)[..8]);
+
     public static LinkageKey FromBytes(ReadOnlySpan<byte> secret)
     {
         if (secret.Length != SizeInBytes)

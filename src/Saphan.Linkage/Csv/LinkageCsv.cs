@@ -18,7 +18,11 @@ public sealed record EncodeSummary(int Records, int EmptyRecords, IReadOnlyList<
 /// <param name="LinkedClusters">Clusters with records from two or more sources.</param>
 /// <param name="LinkedRecords">Records in those clusters.</param>
 /// <param name="Threshold">Score threshold used.</param>
-public sealed record MatchSummary(int Sources, int Records, int Clusters, int LinkedClusters, int LinkedRecords, double Threshold);
+public sealed record MatchSummary(int Sources, int Records, int Clusters, int LinkedClusters, int LinkedRecords, double Threshold)
+{
+    /// <summary>Set when match quality collapsed (nothing linked across sizeable inputs): likely mismatched keys.</summary>
+    public string? Warning { get; init; }
+}
 
 /// <summary>
 /// The two file-level operations behind <c>saphan link encode</c> and <c>saphan link match</c>.
@@ -27,6 +31,7 @@ public static class LinkageCsv
 {
     public const string IdColumn = "id";
     public const string ClkColumn = "clk";
+    public const string KeyIdColumn = "key_id";
 
     /// <summary>Identifier columns of persons.csv, all optional.</summary>
     public static IReadOnlyList<string> IdentifierColumns { get; } =
@@ -42,7 +47,9 @@ public static class LinkageCsv
         ArgumentException.ThrowIfNullOrWhiteSpace(inPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(keyPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(outPath);
-        var encoder = new ClkEncoder(LinkageKey.Load(keyPath));
+        var key = LinkageKey.Load(keyPath);
+        var encoder = new ClkEncoder(key);
+        var keyId = key.Fingerprint;
 
         var ids = new List<string>();
         var people = new List<PersonIdentifiers>();
@@ -91,10 +98,10 @@ public static class LinkageCsv
 
         WriteAtomically(outPath, writer =>
         {
-            writer.WriteRecord(IdColumn, ClkColumn);
+            writer.WriteRecord(IdColumn, ClkColumn, KeyIdColumn);
             for (var i = 0; i < clks.Length; i++)
             {
-                writer.WriteRecord(ids[i], clks[i].ToBase64());
+                writer.WriteRecord(ids[i], clks[i].ToBase64(), keyId);
             }
         });
 
@@ -129,7 +136,24 @@ public static class LinkageCsv
             }
         }
 
-        var sources = inPaths.Select(ReadEncodings).ToArray();
+        var read = new List<(EncodedSource Source, string? KeyId)>();
+        foreach (var path in inPaths)
+        {
+            var source = ReadEncodings(path, out var keyId);
+            read.Add((source, keyId));
+        }
+
+        var keyed = read.Where(r => r.KeyId is not null).ToArray();
+        var other = keyed.Skip(1).FirstOrDefault(r => r.KeyId != keyed[0].KeyId);
+        if (other.Source is not null)
+        {
+            throw new LinkageException(
+                other.Source.Name,
+                null,
+                $"encoded with a different key (key_id {other.KeyId}) than {keyed[0].Source.Name} (key_id {keyed[0].KeyId}); every organisation must encode with the same network key, otherwise no record can match");
+        }
+
+        var sources = read.Select(r => r.Source).ToArray();
         var clusters = Matcher.Match(sources, threshold);
 
         var linked = clusters.Where(c => c.Members.Count > 1).ToArray();
@@ -146,23 +170,38 @@ public static class LinkageCsv
             }
         });
 
+        // Without key_id columns (files from elsewhere) a key mismatch shows only as collapsed scores:
+        // sizeable inputs that should overlap yet not one pair at the threshold.
+        var smallest = sources.Min(s => s.Count);
+        var warning = linked.Length == 0 && smallest >= CollapseMinimum
+            ? $"no two records linked although every input has at least {CollapseMinimum} records; if these organisations serve overlapping people, the files were probably encoded with different keys or schemas"
+            : null;
         return new MatchSummary(
             sources.Length,
             sources.Sum(s => s.Count),
             clusters.Count,
             linked.Length,
             linked.Sum(c => c.Members.Count),
-            threshold);
+            threshold)
+        { Warning = warning };
     }
 
+    /// <summary>Inputs at least this large that link nothing at all raise the mismatched-key warning.</summary>
+    public const int CollapseMinimum = 100;
+
     /// <summary>Reads one encodings file as written by <see cref="EncodeFile"/>.</summary>
-    public static EncodedSource ReadEncodings(string path)
+    public static EncodedSource ReadEncodings(string path) => ReadEncodings(path, out _);
+
+    /// <summary>Reads one encodings file; <paramref name="keyId"/> is its key_id (null for files without that column).</summary>
+    public static EncodedSource ReadEncodings(string path, out string? keyId)
     {
+        keyId = null;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var reader = CsvReader.Open(path);
         var header = ReadHeader(reader);
         var idColumn = Require(header, IdColumn, reader);
         var clkColumn = Require(header, ClkColumn, reader);
+        var keyColumn = header.TryGetValue(KeyIdColumn, out var k) ? k : -1;
         var ids = new List<string>();
         var clks = new List<Clk>();
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -176,6 +215,15 @@ public static class LinkageCsv
             }
 
             clks.Add(clk!);
+            if (keyColumn >= 0)
+            {
+                var rowKey = row[keyColumn].Trim();
+                keyId ??= rowKey;
+                if (rowKey != keyId)
+                {
+                    throw new LinkageException(reader.FileName, reader.RecordLine, $"key_id {rowKey} differs from the file's first row ({keyId}); a file must be encoded with one key");
+                }
+            }
         }
 
         return new EncodedSource(reader.FileName, ids, clks);

@@ -57,8 +57,12 @@ public sealed record MatchOptions
 
     public BlockingMode Blocking { get; init; } = BlockingMode.Auto;
 
-    /// <summary>In <see cref="BlockingMode.Auto"/>, the largest number of comparisons done exhaustively.</summary>
-    public long ExhaustiveLimit { get; init; } = 2_000_000_000;
+    /// <summary>
+    /// In <see cref="BlockingMode.Auto"/>, the largest number of comparisons done exhaustively: 5·10¹⁰,
+    /// about two minutes on two cores. Measured: at 100,000 records (4·10⁹ pairs) exhaustive took 8.8 s
+    /// and MinHash LSH 47.9 s, so LSH is only the fallback for sizes exhaustive cannot finish.
+    /// </summary>
+    public long ExhaustiveLimit { get; init; } = 50_000_000_000;
 
     /// <summary>MinHash values per LSH table (r).</summary>
     public int LshRows { get; init; } = 6;

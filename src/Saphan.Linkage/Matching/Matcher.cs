@@ -16,7 +16,7 @@ namespace Saphan.Linkage.Matching;
 public static class Matcher
 {
     private const int QueryBlock = 32;
-    private const int CandidateTile = 256; // 256 × 128 B = 32 KiB: the tile stays in L1 while a query block runs over it
+    private const int CandidateTile = 256; // 256 × 128 B = 32 KiB: the tile stays in L1 while a query block runs over it; a multiple of 8 (word-major groups)
 
     /// <summary>Keeps the best few edges per record and target source; greedy one-to-one never needs more.</summary>
     private const int MaxEdgesPerQuery = 16;
@@ -81,6 +81,9 @@ public static class Matcher
         var result = new List<(double, int, int)>();
         var gate = new Lock();
         var blockCount = (queries.Count + QueryBlock - 1) / QueryBlock;
+
+        // The word-major kernel (8 candidates per vector) when AVX-512 is there; tiles are whole groups of eight.
+        var transposed = TransposedKernel.VectorSupported ? candidates.Transposed : null;
         Parallel.For(
             0,
             blockCount,
@@ -101,7 +104,16 @@ public static class Matcher
                             continue;
                         }
 
-                        PopCountKernel.AndCounts(queries.Record(i), tileWords, scratch.Counts);
+                        if (transposed is not null)
+                        {
+                            var group = transposed.AsSpan(tile / TransposedKernel.Lanes * TransposedKernel.GroupWords, TransposedKernel.Length(tileCount));
+                            TransposedKernel.AndCounts(queries.Record(i), group, tileCount, scratch.Counts);
+                        }
+                        else
+                        {
+                            PopCountKernel.AndCounts(queries.Record(i), tileWords, scratch.Counts);
+                        }
+
                         for (var t = 0; t < tileCount; t++)
                         {
                             Consider(queries, i, candidates, tile + t, scratch.Counts[t], threshold, scratch.Best[i - first]);

@@ -47,6 +47,11 @@ internal sealed class ClkBlock
 
     public ReadOnlySpan<ulong> Record(int i) => Words.AsSpan(i * Clk.WordCount, Clk.WordCount);
 
+    /// <summary>The same words in the word-major layout of <see cref="TransposedKernel"/>, built on first use (not thread-safe: build before going parallel).</summary>
+    public ulong[] Transposed => _transposed ??= TransposedKernel.Transpose(Words);
+
+    private ulong[]? _transposed;
+
     public static void Profile(ReadOnlySpan<ulong> words, Span<ushort> groupCounts, out byte presence, out int total)
     {
         presence = 0;

@@ -56,4 +56,41 @@ public sealed class LinkCommandTests : IAsyncLifetime
         Assert.Contains("id", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Somchai", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Bad_input_to_match_is_refused_naming_the_file_and_row()
+    {
+        var key = Path.Combine(Folder, "network.key");
+        var other = Path.Combine(Folder, "other.key");
+        await CliRunner.RunAsync(_database, "link", "keygen", "--out", key);
+        await CliRunner.RunAsync(_database, "link", "keygen", "--out", other);
+        var persons = Path.Combine(Folder, "p.csv");
+        await File.WriteAllTextAsync(persons, "id,given_name,family_name\nS1,Somchai,Jaidee\n");
+        await CliRunner.RunAsync(_database, "link", "encode", "--in", persons, "--key-file", key, "--out", Path.Combine(Folder, "a.csv"));
+        await CliRunner.RunAsync(_database, "link", "encode", "--in", persons, "--key-file", other, "--out", Path.Combine(Folder, "b.csv"));
+        var good = (await File.ReadAllLinesAsync(Path.Combine(Folder, "a.csv")))[1];
+        var bad = new Dictionary<string, (string Content, string Expected)>
+        {
+            ["b.csv"] = (await File.ReadAllTextAsync(Path.Combine(Folder, "b.csv")), "b.csv: encoded with a different key"),
+            ["short.csv"] = ("id,clk\nS1,AAAA\n", "short.csv, line 2: malformed clk (expected base64 of 128 bytes"),
+            ["latin.csv"] = ("id,clk\nS1,not*base64!\n", "latin.csv, line 2: malformed clk"),
+            ["dup.csv"] = ("id,clk,key_id\n" + good + "\n" + good + "\n", "dup.csv, line 3: duplicate id (first used on line 2)"),
+            ["empty.csv"] = ("", "empty.csv, line 1: the file is empty"),
+            ["ragged.csv"] = ("id,clk,key_id\n" + good + ",extra\n", "ragged.csv, line 2: row has 4 fields but the header has 3"),
+        };
+        foreach (var (name, (content, expected)) in bad)
+        {
+            if (name != "b.csv")
+            {
+                await File.WriteAllTextAsync(Path.Combine(Folder, name), content);
+            }
+
+            var result = await CliRunner.RunAsync(_database, "link", "match", "--in", Path.Combine(Folder, "a.csv"),
+                "--in", Path.Combine(Folder, name), "--out", Path.Combine(Folder, "clusters.csv"));
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Somchai", result.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(Folder, "clusters.csv")));
+        }
+    }
 }

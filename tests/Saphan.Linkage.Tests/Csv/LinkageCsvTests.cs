@@ -46,7 +46,8 @@ public sealed class LinkageCsvTests : IDisposable
         Assert.Equal(["given_name", "family_name", "birth_date", "sex"], summaries[0].ColumnsUsed);
 
         var encoded = File.ReadAllLines(Path_("shelter.enc.csv"));
-        Assert.Equal("id,clk", encoded[0]);
+        Assert.Equal("id,clk,key_id", encoded[0]);
+        Assert.EndsWith("," + LinkageKey.Load(_key).Fingerprint, encoded[1], StringComparison.Ordinal);
         Assert.DoesNotContain("Somchay", string.Join('\n', encoded), StringComparison.OrdinalIgnoreCase);
 
         var outPath = Path_("clusters.csv");
@@ -97,6 +98,50 @@ public sealed class LinkageCsvTests : IDisposable
         }
 
         Assert.False(File.Exists(Path_("out.csv")));
+    }
+
+    [Fact]
+    public void Files_encoded_with_different_keys_are_refused_naming_the_file()
+    {
+        var otherKey = Path_("other.key");
+        LinkageKey.Generate(otherKey);
+        var persons = Write("p.csv", "id,given_name,family_name,birth_date\n1,Somchai,Jaidee,1990-05-12\n");
+        LinkageCsv.EncodeFile(persons, _key, Path_("a.csv"));
+        LinkageCsv.EncodeFile(persons, otherKey, Path_("b.csv"));
+        Assert.NotEqual(LinkageKey.Load(_key).Fingerprint, LinkageKey.Load(otherKey).Fingerprint);
+
+        var ex = Assert.Throws<LinkageException>(() => LinkageCsv.MatchFiles([Path_("a.csv"), Path_("b.csv")], 0.75, Path_("o.csv")));
+        Assert.StartsWith("b.csv: encoded with a different key (key_id ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("than a.csv", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path_("o.csv")));
+
+        // One file mixing keys: the row is named.
+        var lines = File.ReadAllLines(Path_("a.csv")).Concat(File.ReadAllLines(Path_("b.csv")).Skip(1).Select(l => "2" + l[1..]));
+        File.WriteAllLines(Path_("mixed.csv"), lines);
+        ex = Assert.Throws<LinkageException>(() => LinkageCsv.MatchFiles([Path_("a.csv"), Path_("mixed.csv")], 0.75, Path_("o.csv")));
+        Assert.StartsWith("mixed.csv, line 3: key_id ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_key_ids_a_collapse_of_match_quality_is_reported()
+    {
+        var persons = Write("p.csv", "id,given_name,family_name,birth_date\n" + string.Concat(
+            Enumerable.Range(0, LinkageCsv.CollapseMinimum).Select(i => $"{i},Somchai{i % 7},Jaidee{i},{1950 + i % 50}-0{1 + i % 9}-1{i % 10}\n")));
+        var otherKey = Path_("other.key");
+        LinkageKey.Generate(otherKey);
+        LinkageCsv.EncodeFile(persons, _key, Path_("a.csv"));
+        LinkageCsv.EncodeFile(persons, otherKey, Path_("b.csv"));
+        foreach (var name in new[] { "a.csv", "b.csv" })
+        {
+            File.WriteAllLines(Path_(name), File.ReadAllLines(Path_(name)).Select(l => l[..l.LastIndexOf(',')]));
+        }
+
+        var summary = LinkageCsv.MatchFiles([Path_("a.csv"), Path_("b.csv")], 0.75, Path_("o.csv"));
+        Assert.Equal(0, summary.LinkedRecords);
+        Assert.Contains("different keys", summary.Warning, StringComparison.Ordinal);
+
+        LinkageCsv.EncodeFile(persons, _key, Path_("b.csv"));
+        Assert.Null(LinkageCsv.MatchFiles([Path_("a.csv"), Path_("b.csv")], 0.75, Path_("o.csv")).Warning);
     }
 
     [Fact]

@@ -106,37 +106,37 @@ internal sealed class SyntheticPopulation
 
     public sealed record Source(string Name, List<(int Person, PersonIdentifiers Identifiers)> Records);
 
-    /// <summary>Three sources; each person appears in each with probability <paramref name="presence"/> (at least once).</summary>
-    public List<Source> Generate(int persons, double presence = 0.6)
+    /// <summary>
+    /// Three sources (or <paramref name="organisations"/>: organisation s records in the style of a shelter,
+    /// police unit or NGO by s mod 3); each person appears in each with probability
+    /// <paramref name="presence"/> (at least once).
+    /// </summary>
+    public List<Source> Generate(int persons, double presence = 0.6, int organisations = 3)
     {
+        string[] styles = ["shelter", "police", "ngo"];
+        var sources = Enumerable.Range(0, organisations)
+            .Select(s => new Source(organisations == 3 ? styles[s] + ".csv" : $"org{s + 1}-{styles[s % 3]}.csv", []))
+            .ToList();
         var people = Enumerable.Range(0, persons).Select(NewPerson).ToList();
-        var sources = new List<Source> { new("shelter.csv", []), new("police.csv", []), new("ngo.csv", []) };
         foreach (var p in people)
         {
-            var where = new bool[3];
-            for (var s = 0; s < 3; s++)
+            var where = new bool[organisations];
+            for (var s = 0; s < organisations; s++)
             {
                 where[s] = _random.NextDouble() < presence;
             }
 
             if (!where.Any(w => w))
             {
-                where[_random.Next(3)] = true;
+                where[_random.Next(organisations)] = true;
             }
 
-            if (where[0])
+            for (var s = 0; s < organisations; s++)
             {
-                sources[0].Records.Add((p.Key, Shelter(p)));
-            }
-
-            if (where[1])
-            {
-                sources[1].Records.Add((p.Key, Police(p)));
-            }
-
-            if (where[2])
-            {
-                sources[2].Records.Add((p.Key, Ngo(p)));
+                if (where[s])
+                {
+                    sources[s].Records.Add((p.Key, (s % 3) switch { 0 => Shelter(p), 1 => Police(p), _ => Ngo(p) }));
+                }
             }
         }
 

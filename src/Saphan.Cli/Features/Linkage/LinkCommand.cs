@@ -40,6 +40,10 @@ internal static class LinkCommand
             var summary = LinkageCsv.MatchFiles(parse.GetValue(inputs)!, parse.GetValue(threshold), parse.GetValue(clusters)!);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{summary.Records} records from {summary.Sources} sources → {summary.Clusters} persons ({summary.LinkedClusters} seen by more than one source, {summary.LinkedRecords} records linked) at threshold {summary.Threshold:0.###}"));
+            if (summary.Warning is not null)
+            {
+                Console.Error.WriteLine("warning: " + summary.Warning);
+            }
         }));
 
         return new Command("link", "Privacy-preserving record linkage across organisations") { keygen, encode, match };

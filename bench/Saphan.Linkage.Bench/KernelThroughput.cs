@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using Saphan.Linkage.Similarity;
+
+namespace Saphan.Linkage.Bench;
+
+/// <summary>
+/// `kernel [seconds]`: raw comparisons per second of the word-major kernel on 1 thread and on every
+/// core (each thread its own queries against a shared 4,096-candidate L2-resident block). Every pair
+/// is fully compared; nothing is pruned.
+/// </summary>
+internal static class KernelThroughput
+{
+    public static void Run(double seconds)
+    {
+        const int candidates = 4096;
+        var random = new Random(7);
+        var rows = new ulong[candidates * 16];
+        var bytes = new byte[8];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            random.NextBytes(bytes);
+            rows[i] = BitConverter.ToUInt64(bytes);
+        }
+
+        var transposed = TransposedKernel.Transpose(rows);
+        foreach (var kind in new[] { "word-major AVX-512 Harley-Seal", "row-major best (" + PopCountKernel.Best + ")", "word-major scalar" })
+        foreach (var threads in new[] { 1, Environment.ProcessorCount })
+        {
+            var vector = kind.Contains("AVX-512", StringComparison.Ordinal) && TransposedKernel.VectorSupported;
+            var rowMajor = kind.StartsWith("row", StringComparison.Ordinal);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var totals = new long[threads];
+            var stopwatch = Stopwatch.StartNew();
+            var until = TimeSpan.FromSeconds(seconds);
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            {
+                var counts = new int[candidates];
+                var query = new ulong[16];
+                long done = 0;
+                var q = t * 16;
+                while (stopwatch.Elapsed < until)
+                {
+                    for (var rep = 0; rep < 64; rep++)
+                    {
+                        rows.AsSpan((q++ % candidates) * 16, 16).CopyTo(query);
+                        if (rowMajor)
+                        {
+                            PopCountKernel.AndCounts(query, rows, counts);
+                        }
+                        else
+                        {
+                            TransposedKernel.AndCounts(query, transposed, candidates, counts, vector);
+                        }
+
+                        done += candidates;
+                    }
+                }
+
+                totals[t] = done;
+            });
+            var elapsed = stopwatch.Elapsed.TotalSeconds;
+            var total = totals.Sum();
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{kind}: threads={threads} comparisons={total:N0} wall={elapsed:0.00}s cpu={cpu:0.00}s total={total / elapsed / 1e6:0} M/s per-thread(wall)={total / elapsed / threads / 1e6:0} M/s per-cpu-second={total / cpu / 1e6:0} M/s"));
+        }
+    }
+}
