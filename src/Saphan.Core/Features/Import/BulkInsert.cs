@@ -48,10 +48,22 @@ internal sealed class BulkInsert<T> : IDisposable
 
     public async Task AddAsync(T item, CancellationToken cancellationToken)
     {
-        _command.Parameters.Clear();
-        foreach (var (getter, mapping, name, nullable) in _columns)
+        if (_command.Parameters.Count == 0)
         {
-            _command.Parameters.Add(mapping.CreateParameter(_command, name, getter.GetClrValueUsingContainingEntity(item), nullable));
+            // The first row creates and types the parameters; later rows only change their values (the statement stays prepared).
+            foreach (var (getter, mapping, name, nullable) in _columns)
+            {
+                _command.Parameters.Add(mapping.CreateParameter(_command, name, getter.GetClrValueUsingContainingEntity(item), nullable));
+            }
+        }
+        else
+        {
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var (getter, mapping, _, _) = _columns[i];
+                var value = getter.GetClrValueUsingContainingEntity(item);
+                _command.Parameters[i].Value = (value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+            }
         }
 
         await _command.ExecuteNonQueryAsync(cancellationToken);

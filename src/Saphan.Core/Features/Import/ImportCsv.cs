@@ -547,11 +547,13 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             }
 
             var terms = owner.Indexer.Terms(entity).ToList();
-            var nameHashes = new[] { entity.GivenName, entity.FamilyName }
-                .SelectMany(BlindIndex.NameTokens).Distinct(StringComparer.Ordinal)
-                .Select(t => owner.Index.Hash(PersonIndexer.NameKind, t)).Order(StringComparer.Ordinal).ToList();
-            var documents = entity.Documents.Select(d => BlindIndex.Compact(d.Number)).Where(n => n.Length > 0)
-                .Select(n => owner.Index.Hash(PersonIndexer.DocumentKind, n)).ToList();
+            // Without other names the name terms are exactly the given and family name tokens: no need to hash them twice.
+            var nameHashes = (entity.OtherNames is null
+                    ? terms.Where(t => t.Kind == PersonIndexer.NameKind).Select(t => t.Hash)
+                    : new[] { entity.GivenName, entity.FamilyName }.SelectMany(BlindIndex.NameTokens).Distinct(StringComparer.Ordinal)
+                        .Select(t => owner.Index.Hash(PersonIndexer.NameKind, t)))
+                .Order(StringComparer.Ordinal).ToList();
+            var documents = terms.Where(t => t.Kind == PersonIndexer.DocumentKind).Select(t => t.Hash).ToList();
             var key = entity.BirthDate is { } date && nameHashes.Count > 0
                 ? string.Join(',', nameHashes) + "|" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : null;

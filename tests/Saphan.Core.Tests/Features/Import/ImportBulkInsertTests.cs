@@ -48,15 +48,16 @@ public sealed class ImportBulkInsertTests : IAsyncLifetime
         var path = Path.Combine(_database.DataFolder, "one.csv");
         await File.WriteAllTextAsync(path,
             "given name,family name,other names,sex,date of birth,nationality,languages,ID card,phone,address,province,date identified,route,status,summary\n"
+            + "Kyaw,,,M,,KH,,,,,TH-10,2023-06-01,outreach,,\n" // a first row: the record compared is the second one, written with the reused statement
             + $"สมหญิง,ใจงาม,Ying;Mali,F,1990-05-04,MM;TH,my;th,{Id},081-234-5678,12 ถนนสุขุมวิท,TH-50,2024-01-12,hotline,active,Found at the port\n",
             new UTF8Encoding(false));
         Guid importedCase;
         using (var scope = _services.CreateScope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<ImportCsv>().HandleAsync(_actor, () => File.OpenRead(path), new ImportOptions(), default);
-            Assert.Equal("imported 1, duplicates 0, rejected 0", result.Summary);
+            Assert.Equal("imported 2, duplicates 0, rejected 0", result.Summary);
             var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
-            importedCase = await db.Cases.Select(c => c.Id).SingleAsync();
+            importedCase = await db.Cases.Where(c => c.IdentifiedOn == new DateOnly(2024, 1, 12)).Select(c => c.Id).SingleAsync();
         }
 
         // The same person through the API's command, in a second organisation (so it is not a duplicate).
