@@ -12,6 +12,7 @@ using Saphan.Testing;
 // Usage: dotnet run -c Release --project bench/Saphan.Import.Bench -- 10000 100000
 // For each size: a fresh SQLite database, a generated CSV, a dry run (read, normalise, validate, hash)
 // and then the real import (plus EF inserts with AES-GCM encryption, batched in one transaction).
+using var sampler = Environment.GetEnvironmentVariable("SAPHAN_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
 foreach (var arg in args.Length == 0 ? ["10000"] : args)
 {
     var rows = int.Parse(arg, CultureInfo.InvariantCulture);
@@ -33,10 +34,13 @@ foreach (var arg in args.Length == 0 ? ["10000"] : args)
         var import = scope.ServiceProvider.GetRequiredService<ImportCsv>();
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var result = await import.HandleAsync(actor, () => File.OpenRead(path), new ImportOptions { DryRun = dryRun }, default);
         stopwatch.Stop();
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rows,7} rows {(dryRun ? "dry run" : "import "),-8} {stopwatch.Elapsed.TotalSeconds,7:F2} s  {result.Rows / stopwatch.Elapsed.TotalSeconds,8:F0} rows/s  {result.Summary}  peak working set {Environment.WorkingSet / 1048576} MB  allocated {(GC.GetTotalAllocatedBytes() - before) / rows} B/row  file {new FileInfo(path).Length / 1048576.0:F1} MB"));
+            $"{rows,7} rows {(dryRun ? "dry run" : "import "),-8} {stopwatch.Elapsed.TotalSeconds,7:F2} s  {result.Rows / stopwatch.Elapsed.TotalSeconds,8:F0} rows/s  cpu {cpuSeconds,6:F2} s ({result.Rows / cpuSeconds,7:F0} rows per cpu-second)  {result.Summary}  peak working set {Environment.WorkingSet / 1048576} MB  allocated {(GC.GetTotalAllocatedBytes() - before) / rows} B/row  file {new FileInfo(path).Length / 1048576.0:F1} MB"));
+        sampler?.Print(15);
     }
 }

@@ -547,11 +547,13 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             }
 
             var terms = owner.Indexer.Terms(entity).ToList();
-            var nameHashes = new[] { entity.GivenName, entity.FamilyName }
-                .SelectMany(BlindIndex.NameTokens).Distinct(StringComparer.Ordinal)
-                .Select(t => owner.Index.Hash(PersonIndexer.NameKind, t)).Order(StringComparer.Ordinal).ToList();
-            var documents = entity.Documents.Select(d => BlindIndex.Compact(d.Number)).Where(n => n.Length > 0)
-                .Select(n => owner.Index.Hash(PersonIndexer.DocumentKind, n)).ToList();
+            // Without other names the name terms are exactly the given and family name tokens: no need to hash them twice.
+            var nameHashes = (entity.OtherNames is null
+                    ? terms.Where(t => t.Kind == PersonIndexer.NameKind).Select(t => t.Hash)
+                    : new[] { entity.GivenName, entity.FamilyName }.SelectMany(BlindIndex.NameTokens).Distinct(StringComparer.Ordinal)
+                        .Select(t => owner.Index.Hash(PersonIndexer.NameKind, t)))
+                .Order(StringComparer.Ordinal).ToList();
+            var documents = terms.Where(t => t.Kind == PersonIndexer.DocumentKind).Select(t => t.Hash).ToList();
             var key = entity.BirthDate is { } date && nameHashes.Count > 0
                 ? string.Join(',', nameHashes) + "|" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : null;
@@ -588,6 +590,10 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             var organisation = actor.OrganisationId;
             var existing = await ExistingDuplicatesAsync(cancellationToken);
             var imported = 0;
+            using var persons = options.DryRun ? null : new BulkInsert<Person>(db);
+            using var documents = options.DryRun ? null : new BulkInsert<IdentityDocument>(db);
+            using var cases = options.DryRun ? null : new BulkInsert<Case>(db);
+            using var terms = options.DryRun ? null : new BulkInsert<PersonSearchTerm>(db);
             foreach (var candidate in _batch)
             {
                 if (existing.TryGetValue(candidate.Row, out var match))
@@ -605,11 +611,17 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
                     continue;
                 }
 
-                db.Persons.Add(candidate.Person);
-                db.Cases.Add(candidate.Case);
+                // Raw prepared inserts in the import's transaction, values converted (encrypted) by the EF model's own mappings.
+                await persons!.AddAsync(candidate.Person, cancellationToken);
+                foreach (var document in candidate.Person.Documents)
+                {
+                    await documents!.AddAsync(document, cancellationToken);
+                }
+
+                await cases!.AddAsync(candidate.Case, cancellationToken);
                 foreach (var (kind, hash) in candidate.Terms)
                 {
-                    db.PersonSearchTerms.Add(new PersonSearchTerm { PersonId = candidate.Person.Id, OrganisationId = organisation, Kind = kind, Hash = hash });
+                    await terms!.AddAsync(new PersonSearchTerm { PersonId = candidate.Person.Id, OrganisationId = organisation, Kind = kind, Hash = hash }, cancellationToken);
                 }
 
                 imported++;
@@ -648,7 +660,7 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             if (documentHashes.Count > 0)
             {
                 var byDocument = (await db.PersonSearchTerms.AsNoTracking()
-                        .Where(t => t.OrganisationId == organisation && t.Kind == PersonIndexer.DocumentKind && documentHashes.Contains(t.Hash))
+                        .Where(t => t.OrganisationId == organisation && t.Kind == PersonIndexer.DocumentKind && EF.Parameter(documentHashes).Contains(t.Hash))
                         .Select(t => new { t.PersonId, t.Hash })
                         .ToListAsync(cancellationToken))
                     .GroupBy(t => t.Hash, StringComparer.Ordinal)
@@ -671,7 +683,7 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
 
             var nameHashes = withDates.SelectMany(c => c.NameHashes).Distinct(StringComparer.Ordinal).ToList();
             var tokensByPerson = (await db.PersonSearchTerms.AsNoTracking()
-                    .Where(t => t.OrganisationId == organisation && t.Kind == PersonIndexer.NameKind && nameHashes.Contains(t.Hash))
+                    .Where(t => t.OrganisationId == organisation && t.Kind == PersonIndexer.NameKind && EF.Parameter(nameHashes).Contains(t.Hash))
                     .Select(t => new { t.PersonId, t.Hash })
                     .ToListAsync(cancellationToken))
                 .GroupBy(t => t.PersonId)
@@ -686,7 +698,7 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             }
 
             var ids = matches.SelectMany(m => m.Persons).Distinct().ToList();
-            var births = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.BirthDate }).ToListAsync(cancellationToken);
+            var births = await db.Persons.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id)).Select(p => new { p.Id, p.BirthDate }).ToListAsync(cancellationToken);
             var birthOf = births.ToDictionary(b => b.Id, b => b.BirthDate);
             foreach (var (candidate, persons) in matches)
             {
