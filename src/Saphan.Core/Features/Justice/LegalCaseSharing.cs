@@ -80,6 +80,15 @@ public sealed class LegalCaseSharing(SaphanDbContext db, TimeProvider clock)
         return rows.Select(r => new LegalCaseShareView(r.Id, r.SharedWithOrganisationId, r.Name ?? "", r.SharedAt, r.RevokedAt)).ToList();
     }
 
+    /// <summary>Organisations a legal case can be shared with: police first, then the rest; names and types only.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name, string Type)>> TargetsAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        JusticeAccess.Ensure(actor);
+        var rows = await db.Organisations.AsNoTracking().Where(o => o.Id != actor.OrganisationId && o.Type != OrganisationTypes.Repository)
+            .Select(o => new { o.Id, o.Name, o.Type }).ToListAsync(cancellationToken);
+        return rows.OrderBy(o => o.Type == OrganisationTypes.Police ? 0 : 1).ThenBy(o => o.Name, StringComparer.Ordinal).Select(o => (o.Id, o.Name, o.Type)).ToList();
+    }
+
     /// <summary>Ends a share at once; revoking twice changes nothing.</summary>
     public async Task RevokeAsync(Actor actor, Guid legalCaseId, Guid shareId, CancellationToken cancellationToken)
     {

@@ -23,6 +23,8 @@ public sealed record LegalCaseView(Guid Id, string Reference, string Stage, IRea
 public sealed record LegalCaseSummary(Guid Id, string Reference, string Stage, IReadOnlyList<string> Charges, string? Verdict, bool Shared = false);
 /// <summary>All that roles outside law enforcement learn: a legal case exists for the victim's case, and its stage.</summary>
 public sealed record PublicLegalStage(string Stage);
+/// <summary>A case to pick as a witness or for compensation: never the person's name.</summary>
+public sealed record CaseChoice(Guid Id, string Province, DateOnly IdentifiedOn);
 
 /// <summary>Legal cases with charges, hearings, witnesses and their support, seized assets and compensation.</summary>
 public sealed class LegalCases(SaphanDbContext db, TimeProvider clock)
@@ -170,6 +172,14 @@ public sealed class LegalCases(SaphanDbContext db, TimeProvider clock)
         db.Audit(actor, "legal_case.compensation_set", "legal_case", id, "case " + record.CaseId.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new CompensationView(record.Id, record.CaseId, claimed, awarded, paid);
+    }
+
+    /// <summary>The organisation's cases a witness or compensation can be recorded for: ids, province and date only, no names.</summary>
+    public async Task<IReadOnlyList<CaseChoice>> CaseChoicesAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        JusticeAccess.Ensure(actor);
+        return await db.Cases.AsNoTracking().Where(c => c.OrganisationId == actor.OrganisationId).OrderByDescending(c => c.Id).Take(200)
+            .Select(c => new CaseChoice(c.Id, c.Province, c.IdentifiedOn)).ToListAsync(cancellationToken);
     }
 
     /// <summary>
