@@ -267,12 +267,12 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
     }
 
     /// <summary>An investigation (a legal case at the investigation stage) in the partner's organisation: law enforcement only.</summary>
-    public async Task<TipConversion> ConvertToInvestigationAsync(Actor actor, Guid tipId, string? reference, CancellationToken cancellationToken)
+    public async Task<TipConversion> ConvertToInvestigationAsync(Actor actor, Guid tipId, string? reference, CancellationToken cancellationToken, ValidationErrors? errors = null)
     {
         JusticeAccess.Ensure(actor);
-        var (route, tip) = await FindRoutedAsync(actor, tipId, cancellationToken, tracked: true);
+        var (route, _) = await FindRoutedAsync(actor, tipId, cancellationToken, tracked: true);
         EnsureNotConverted(route);
-        var errors = new ValidationErrors();
+        errors ??= new ValidationErrors();
         var text = PersonInput.Text(reference, "reference", 100, errors);
         errors.ThrowIfAny();
         var now = clock.GetUtcNow();

@@ -189,8 +189,7 @@ public static class TipsApi
             json.RejectUnknownFields();
         }
 
-        errors.ThrowIfAny();
-        var converted = await routing.ConvertToInvestigationAsync(http.User.ToActor(), id, reference, cancellationToken);
+        var converted = await routing.ConvertToInvestigationAsync(http.User.ToActor(), id, reference, cancellationToken, errors);
         return TypedResults.Created("/api/v1/legal-cases/" + converted.LegalCaseId, converted);
     }
 
