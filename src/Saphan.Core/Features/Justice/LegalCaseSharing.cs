@@ -48,10 +48,10 @@ public sealed class LegalCaseSharing(SaphanDbContext db, TimeProvider clock)
         await OwnAsync(actor, legalCaseId, cancellationToken);
         var errors = new ValidationErrors();
         var target = organisationId is null ? null
-            : await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => new { o.Id, o.Name }).SingleOrDefaultAsync(cancellationToken);
-        if (target is null || target.Id == actor.OrganisationId)
+            : await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => new { o.Id, o.Name, o.Type }).SingleOrDefaultAsync(cancellationToken);
+        if (target is null || target.Id == actor.OrganisationId || target.Type is OrganisationTypes.Hotline or OrganisationTypes.Repository)
         {
-            errors.Add("organisationId", "Required: another organisation of the network.");
+            errors.Add("organisationId", "Required: another organisation of the network (not a hotline or the repository).");
         }
         else if (await db.Set<LegalCaseShare>().AnyAsync(s => s.LegalCaseId == legalCaseId && s.SharedWithOrganisationId == target.Id && s.RevokedAt == null, cancellationToken))
         {
@@ -84,7 +84,7 @@ public sealed class LegalCaseSharing(SaphanDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<(Guid Id, string Name, string Type)>> TargetsAsync(Actor actor, CancellationToken cancellationToken)
     {
         JusticeAccess.Ensure(actor);
-        var rows = await db.Organisations.AsNoTracking().Where(o => o.Id != actor.OrganisationId && o.Type != OrganisationTypes.Repository)
+        var rows = await db.Organisations.AsNoTracking().Where(o => o.Id != actor.OrganisationId && o.Type != OrganisationTypes.Repository && o.Type != OrganisationTypes.Hotline)
             .Select(o => new { o.Id, o.Name, o.Type }).ToListAsync(cancellationToken);
         return rows.OrderBy(o => o.Type == OrganisationTypes.Police ? 0 : 1).ThenBy(o => o.Name, StringComparer.Ordinal).Select(o => (o.Id, o.Name, o.Type)).ToList();
     }
