@@ -396,6 +396,8 @@ public sealed class SaphanDbContext(
             Encrypt(screening.Property(s => s.Answers), "screening.answers");
         });
         Saphan.Core.Features.Justice.JusticeModel.Configure(builder, Encrypt, CodeList);
+        TipRouting.Configure(builder, Encrypt);
+        Saphan.Core.Features.Justice.LegalCaseSharing.Configure(builder);
 
         builder.Entity<AuditEntry>(entry =>
         {

@@ -33,6 +33,18 @@ internal static class OrganisationCommand
             return 0;
         }));
 
-        return new Command("org", "Organisations of the network") { add, list };
+        var org = new Option<Guid>("--org") { Description = "The organisation's id", Required = true };
+        var provinces = new Option<string[]>("--province") { Description = "A province it covers (repeat the option); none clears the list", AllowMultipleArgumentsPerToken = true };
+        var coverage = new Command("coverage", "Declare the provinces a partner organisation covers (tip routing suggestions)") { org, provinces };
+        coverage.SetAction((parse, cancellationToken) => CliServices.RunAsync(async services =>
+        {
+            await CliServices.EnsureSchemaCurrentAsync(services, cancellationToken);
+            var list = parse.GetValue(provinces) ?? [];
+            await services.GetRequiredService<Saphan.Core.Features.Tips.TipRouting>().SetCoverageAsync(parse.GetValue(org), list, cancellationToken);
+            Console.WriteLine($"{list.Length} provinces");
+            return 0;
+        }));
+
+        return new Command("org", "Organisations of the network") { add, list, coverage };
     }
 }

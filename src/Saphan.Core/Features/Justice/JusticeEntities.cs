@@ -163,4 +163,26 @@ public sealed class Operation
         ApprovedBy = approver;
         ApprovedAt = now;
     }
+
+    /// <summary>An approved operation was carried out; only an approved one can be.</summary>
+    public void Execute()
+    {
+        if (Status != "approved")
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { ["status"] = ["Only an approved operation can be marked executed."] });
+        }
+
+        Status = "executed";
+    }
+
+    /// <summary>Called off: a planned or approved operation; an executed one stays executed.</summary>
+    public void Cancel()
+    {
+        if (Status is not ("planned" or "approved"))
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { ["status"] = ["Only a planned or approved operation can be cancelled."] });
+        }
+
+        Status = "cancelled";
+    }
 }

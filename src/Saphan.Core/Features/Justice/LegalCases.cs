@@ -17,10 +17,14 @@ public sealed record CompensationView(Guid Id, Guid CaseId, long ClaimedSatang, 
 public sealed record MoneyTotals(long SeizedSatang, long FrozenSatang, long ForfeitedSatang, long ClaimedSatang, long AwardedSatang, long PaidSatang);
 public sealed record LegalCaseView(Guid Id, string Reference, string Stage, IReadOnlyList<string> Charges, string? Verdict, int? SentenceMonths,
     long? FineSatang, DateOnly? AppealLodgedOn, IReadOnlyList<HearingView> Hearings, IReadOnlyList<WitnessView> Witnesses,
-    IReadOnlyList<AssetView> Assets, IReadOnlyList<CompensationView> Compensation, MoneyTotals Totals);
-public sealed record LegalCaseSummary(Guid Id, string Reference, string Stage, IReadOnlyList<string> Charges, string? Verdict);
+    IReadOnlyList<AssetView> Assets, IReadOnlyList<CompensationView> Compensation, MoneyTotals Totals,
+    IReadOnlyList<SuspectSummary> Suspects, bool Shared);
+/// <summary><see cref="Shared"/>: another organisation's legal case shared with the reader (read only).</summary>
+public sealed record LegalCaseSummary(Guid Id, string Reference, string Stage, IReadOnlyList<string> Charges, string? Verdict, bool Shared = false);
 /// <summary>All that roles outside law enforcement learn: a legal case exists for the victim's case, and its stage.</summary>
 public sealed record PublicLegalStage(string Stage);
+/// <summary>A case to pick as a witness or for compensation: never the person's name.</summary>
+public sealed record CaseChoice(Guid Id, string Province, DateOnly IdentifiedOn);
 
 /// <summary>Legal cases with charges, hearings, witnesses and their support, seized assets and compensation.</summary>
 public sealed class LegalCases(SaphanDbContext db, TimeProvider clock)
@@ -59,18 +63,21 @@ public sealed class LegalCases(SaphanDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<LegalCaseSummary>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
         JusticeAccess.Ensure(actor);
-        var list = await db.Set<LegalCase>().AsNoTracking().Where(l => l.OrganisationId == actor.OrganisationId).OrderBy(l => l.Id).Take(500).ToListAsync(cancellationToken);
+        var shared = LegalCaseSharing.SharedWith(db, actor.OrganisationId);
+        var list = await db.Set<LegalCase>().AsNoTracking().Where(l => l.OrganisationId == actor.OrganisationId || shared.Contains(l.Id))
+            .OrderBy(l => l.Id).Take(500).ToListAsync(cancellationToken);
         db.Audit(actor, "legal_case.listed", "organisation", actor.OrganisationId);
         await db.SaveChangesAsync(cancellationToken);
-        return list.Select(l => new LegalCaseSummary(l.Id, l.Reference, l.Stage, l.Charges, l.Verdict)).ToList();
+        return list.Select(l => new LegalCaseSummary(l.Id, l.Reference, l.Stage, l.Charges, l.Verdict, l.OrganisationId != actor.OrganisationId)).ToList();
     }
 
     public async Task<LegalCaseView> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken)
     {
-        var legal = await FindAsync(actor, id, cancellationToken);
-        db.Audit(actor, "legal_case.viewed", "legal_case", id);
+        var legal = await FindAsync(actor, id, cancellationToken, allowShared: true);
+        var shared = legal.OrganisationId != actor.OrganisationId;
+        db.Audit(actor, "legal_case.viewed", "legal_case", id, shared ? "shared" : null);
         await db.SaveChangesAsync(cancellationToken);
-        return await ViewAsync(legal, cancellationToken);
+        return await ViewAsync(legal, cancellationToken, shared);
     }
 
     public async Task<HearingView> AddHearingAsync(Actor actor, Guid id, HearingInput input, CancellationToken cancellationToken)
@@ -167,6 +174,14 @@ public sealed class LegalCases(SaphanDbContext db, TimeProvider clock)
         return new CompensationView(record.Id, record.CaseId, claimed, awarded, paid);
     }
 
+    /// <summary>The organisation's cases a witness or compensation can be recorded for: ids, province and date only, no names.</summary>
+    public async Task<IReadOnlyList<CaseChoice>> CaseChoicesAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        JusticeAccess.Ensure(actor);
+        return await db.Cases.AsNoTracking().Where(c => c.OrganisationId == actor.OrganisationId).OrderByDescending(c => c.Id).Take(200)
+            .Select(c => new CaseChoice(c.Id, c.Province, c.IdentifiedOn)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The minimal view for case readers of the victim's organisation who are not law enforcement: the stages of the
     /// legal cases in which the victim (their case) is a witness. Nothing else.
@@ -244,16 +259,20 @@ public sealed class LegalCases(SaphanDbContext db, TimeProvider clock)
         legal.AppealLodgedOn = appeal ?? legal.AppealLodgedOn;
     }
 
-    private async Task<LegalCase> FindAsync(Actor actor, Guid id, CancellationToken cancellationToken, bool tracked = false)
+    /// <summary>The actor's own legal case; with <paramref name="allowShared"/> also one shared with its organisation (reads only).</summary>
+    private async Task<LegalCase> FindAsync(Actor actor, Guid id, CancellationToken cancellationToken, bool tracked = false, bool allowShared = false)
     {
         JusticeAccess.Ensure(actor);
         var set = tracked ? db.Set<LegalCase>() : db.Set<LegalCase>().AsNoTracking();
-        return await set.SingleOrDefaultAsync(l => l.Id == id && l.OrganisationId == actor.OrganisationId, cancellationToken)
+        var shared = LegalCaseSharing.SharedWith(db, actor.OrganisationId);
+        return await set.SingleOrDefaultAsync(l => l.Id == id && (l.OrganisationId == actor.OrganisationId || (allowShared && shared.Contains(l.Id))), cancellationToken)
             ?? throw new NotFoundException("Legal case");
     }
 
-    private async Task<LegalCaseView> ViewAsync(LegalCase l, CancellationToken cancellationToken)
+    private async Task<LegalCaseView> ViewAsync(LegalCase l, CancellationToken cancellationToken, bool shared = false)
     {
+        var linked = db.Set<SuspectLink>().Where(k => k.LegalCaseId == l.Id).Select(k => k.SuspectId);
+        var suspects = await db.Set<Suspect>().AsNoTracking().Where(x => x.OrganisationId == l.OrganisationId && linked.Contains(x.Id)).OrderBy(x => x.Id).ToListAsync(cancellationToken);
         var hearings = await db.Set<Hearing>().AsNoTracking().Where(h => h.LegalCaseId == l.Id).OrderBy(h => h.HeldOn).ToListAsync(cancellationToken);
         var witnesses = await db.Set<Witness>().AsNoTracking().Where(w => w.LegalCaseId == l.Id).OrderBy(w => w.Id).ToListAsync(cancellationToken);
         var assets = await db.Set<SeizedAsset>().AsNoTracking().Where(a => a.LegalCaseId == l.Id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
@@ -267,6 +286,7 @@ public sealed class LegalCases(SaphanDbContext db, TimeProvider clock)
             hearings.Select(h => new HearingView(h.Id, h.HeldOn, h.Note)).ToList(),
             witnesses.Select(w => new WitnessView(w.Id, w.CaseId, w.Coordinator, w.InterpreterLanguage, w.ProtectionMeasures)).ToList(),
             assets.Select(a => new AssetView(a.Id, a.Description, a.Status, a.ValueSatang, a.RecordedOn, a.SuspectId)).ToList(),
-            compensation.Select(c => new CompensationView(c.Id, c.CaseId, c.ClaimedSatang, c.AwardedSatang, c.PaidSatang)).ToList(), totals);
+            compensation.Select(c => new CompensationView(c.Id, c.CaseId, c.ClaimedSatang, c.AwardedSatang, c.PaidSatang)).ToList(), totals,
+            suspects.Select(x => new SuspectSummary(x.Id, x.Kind, x.Name, x.Roles)).ToList(), shared);
     }
 }

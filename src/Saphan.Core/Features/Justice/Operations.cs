@@ -97,6 +97,26 @@ public sealed class Operations(SaphanDbContext db, TimeProvider clock)
         return View(operation);
     }
 
+    /// <summary>Marks an approved operation executed (400 naming status otherwise).</summary>
+    public async Task<OperationView> ExecuteAsync(Actor actor, Guid id, CancellationToken cancellationToken)
+    {
+        var operation = await FindAsync(actor, id, cancellationToken);
+        operation.Execute();
+        db.Audit(actor, "operation.executed", "operation", id);
+        await db.SaveChangesAsync(cancellationToken);
+        return View(operation);
+    }
+
+    /// <summary>Cancels a planned or approved operation (400 naming status otherwise).</summary>
+    public async Task<OperationView> CancelAsync(Actor actor, Guid id, CancellationToken cancellationToken)
+    {
+        var operation = await FindAsync(actor, id, cancellationToken);
+        operation.Cancel();
+        db.Audit(actor, "operation.cancelled", "operation", id);
+        await db.SaveChangesAsync(cancellationToken);
+        return View(operation);
+    }
+
     private async Task<Operation> FindAsync(Actor actor, Guid id, CancellationToken cancellationToken)
     {
         JusticeAccess.Ensure(actor);

@@ -66,10 +66,16 @@ public sealed class Suspects(SaphanDbContext db, BlindIndex index, TimeProvider 
 
     public async Task<SuspectView> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken)
     {
-        var suspect = await FindAsync(actor, id, cancellationToken);
+        var suspect = await FindAsync(actor, id, cancellationToken, allowShared: true);
         var identifiers = await db.Set<SuspectIdentifier>().AsNoTracking().Where(i => i.SuspectId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         var links = await db.Set<SuspectLink>().AsNoTracking().Where(l => l.SuspectId == id || l.OtherSuspectId == id).OrderBy(l => l.Id).ToListAsync(cancellationToken);
-        db.Audit(actor, "suspect.viewed", "suspect", id);
+        if (suspect.OrganisationId != actor.OrganisationId)
+        {
+            // A shared reader learns the suspect's legal cases, not the owner's victims' cases or other suspects.
+            links = links.Where(l => l.LegalCaseId is not null).ToList();
+        }
+
+        db.Audit(actor, "suspect.viewed", "suspect", id, suspect.OrganisationId != actor.OrganisationId ? "shared" : null);
         await db.SaveChangesAsync(cancellationToken);
         return View(suspect, identifiers, links.Select(l => l.OtherSuspectId == id ? new SuspectLinkView(l.Id, l.CaseId, l.SuspectId, l.LegalCaseId) : Link(l)).ToList());
     }
@@ -213,10 +219,17 @@ public sealed class Suspects(SaphanDbContext db, BlindIndex index, TimeProvider 
         return new NetworkView(nodes, edgeList);
     }
 
-    private async Task<Suspect> FindAsync(Actor actor, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The actor's own suspect; with <paramref name="allowShared"/> also a suspect linked to a legal case shared with the
+    /// actor's organisation (reads only; the share's revocation ends it at once).
+    /// </summary>
+    private async Task<Suspect> FindAsync(Actor actor, Guid id, CancellationToken cancellationToken, bool allowShared = false)
     {
         JusticeAccess.Ensure(actor);
-        return await db.Set<Suspect>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.OrganisationId == actor.OrganisationId, cancellationToken)
+        var shared = LegalCaseSharing.SharedWith(db, actor.OrganisationId);
+        var viaShare = db.Set<SuspectLink>().Where(k => k.LegalCaseId != null && shared.Contains(k.LegalCaseId.Value)).Select(k => k.SuspectId);
+        return await db.Set<Suspect>().AsNoTracking()
+            .SingleOrDefaultAsync(s => s.Id == id && (s.OrganisationId == actor.OrganisationId || (allowShared && viaShare.Contains(s.Id))), cancellationToken)
             ?? throw new NotFoundException("Suspect");
     }
 

@@ -32,6 +32,6 @@ public sealed class AddTipFollowUp(SaphanDbContext db, TipReceipts receipts, Tim
         tip.ConcurrencyStamp = Guid.NewGuid();
         db.Audit(TipAccess.Sender(tip.OrganisationId), "tip.sender_note_added", "tip", tip.Id);
         await db.SaveChangesAsync(cancellationToken);
-        return new TipStatusView(tip.Status);
+        return new TipStatusView(TipStatuses.PublicOf(tip.Status));
     }
 }

@@ -16,6 +16,6 @@ public sealed class CheckTipStatus(SaphanDbContext db, TipReceipts receipts)
         var hash = receipts.Hash(code);
         var status = await db.Tips.AsNoTracking().Where(t => t.ReceiptHash == hash).Select(t => t.Status).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Tip");
-        return new TipStatusView(status);
+        return new TipStatusView(TipStatuses.PublicOf(status));
     }
 }

@@ -23,6 +23,7 @@ public sealed class GetTip(SaphanDbContext db)
         var notes = tip.Notes.OrderBy(n => n.Id).Select(n => new TipNoteView(n.Kind, n.Text, NameOf(n.AuthorId), n.CreatedAt)).ToList();
         return new TipView(tip.Id, tip.OrganisationId, tip.Channel, tip.Description, tip.Province, tip.Place, tip.OccurredWhen, tip.ChildrenAtRisk,
             tip.ChildrenCount, tip.ImminentDanger, tip.Contact, tip.Language, tip.SpamScore, SpamScoring.IsLikelySpam(tip.SpamScore), tip.Priority,
-            tip.Status, tip.AssignedOperatorId, NameOf(tip.AssignedOperatorId), tip.CreatedAt, tip.UpdatedAt, notes);
+            tip.Status, tip.AssignedOperatorId, NameOf(tip.AssignedOperatorId), tip.CreatedAt, tip.UpdatedAt, notes,
+            await TipRouting.RoutesOfAsync(db, tip.Id, cancellationToken));
     }
 }

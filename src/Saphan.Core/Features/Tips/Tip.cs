@@ -99,6 +99,13 @@ public static class TipStatuses
     public static readonly IReadOnlyList<string> All = [Received, UnderReview, PassedToPartner, Closed];
 
     public static bool IsKnown(string? status) => status is not null && All.Contains(status, StringComparer.Ordinal);
+
+    /// <summary>The public (sender's) statuses: received, under review, action taken, closed — never more.</summary>
+    public const string ActionTaken = "action_taken";
+    public static readonly IReadOnlyList<string> Public = [Received, UnderReview, ActionTaken, Closed];
+
+    /// <summary>What the sender sees of a staff status: passing to a partner (routing, conversion) is "action taken".</summary>
+    public static string PublicOf(string status) => status == PassedToPartner ? ActionTaken : status;
 }
 
 public static class TipChannels

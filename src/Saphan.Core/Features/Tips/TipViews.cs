@@ -49,4 +49,5 @@ public sealed record TipView(
     string? AssignedOperatorName,
     DateTimeOffset ReceivedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<TipNoteView> Notes);
+    IReadOnlyList<TipNoteView> Notes,
+    IReadOnlyList<TipRouteView> Routes);

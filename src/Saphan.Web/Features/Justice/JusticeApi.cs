@@ -38,6 +38,15 @@ public static class JusticeApi
         legal.MapPost("/{id:guid}/witnesses", AddWitnessAsync).Accepts<WitnessInput>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         legal.MapPost("/{id:guid}/assets", AddAssetAsync).Accepts<AssetInput>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         legal.MapPut("/{id:guid}/compensation", SetCompensationAsync).Accepts<CompensationInput>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        legal.MapPost("/{id:guid}/shares", ShareAsync).Accepts<ShareRequestDocument>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        legal.MapGet("/{id:guid}/shares", async (Guid id, HttpContext http, LegalCaseSharing handler, CancellationToken ct) => TypedResults.Ok(await handler.ListAsync(http.User.ToActor(), id, ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        legal.MapDelete("/{id:guid}/shares/{shareId:guid}", async (Guid id, Guid shareId, HttpContext http, LegalCaseSharing handler, CancellationToken ct) =>
+            {
+                await handler.RevokeAsync(http.User.ToActor(), id, shareId, ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var operations = app.MapGroup("/api/v1/operations").WithTags("Operations").RequireAuthorization(Policies.ApiJustice);
         operations.MapPost("/", CreateOperationAsync).Accepts<OperationInput>("application/json").ProducesValidationProblem();
@@ -46,6 +55,10 @@ public static class JusticeApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         operations.MapPut("/{id:guid}/plan", SetPlanAsync).Accepts<OperationPlanInput>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         operations.MapPost("/{id:guid}/approve", async (Guid id, HttpContext http, Operations handler, CancellationToken ct) => TypedResults.Ok(await handler.ApproveAsync(http.User.ToActor(), id, ct)))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        operations.MapPost("/{id:guid}/execute", async (Guid id, HttpContext http, Operations handler, CancellationToken ct) => TypedResults.Ok(await handler.ExecuteAsync(http.User.ToActor(), id, ct)))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        operations.MapPost("/{id:guid}/cancel", async (Guid id, HttpContext http, Operations handler, CancellationToken ct) => TypedResults.Ok(await handler.CancelAsync(http.User.ToActor(), id, ct)))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/api/v1/justice/figures", async (HttpContext http, JusticeFigures handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(http.User.ToActor(), ct)))
@@ -167,6 +180,15 @@ public static class JusticeApi
         return TypedResults.Ok(await handler.SetCompensationAsync(http.User.ToActor(), id, input, ct));
     }
 
+    private static async Task<Created<LegalCaseShareView>> ShareAsync(Guid id, HttpContext http, LegalCaseSharing handler, CancellationToken ct)
+    {
+        var (json, errors) = await ReadAsync(http, ct);
+        var organisation = ReadGuid(json, "organisationId");
+        json.RejectUnknownFields();
+        errors.ThrowIfAny();
+        return TypedResults.Created("/api/v1/legal-cases/" + id + "/shares", await handler.ShareAsync(http.User.ToActor(), id, organisation, ct));
+    }
+
     private static async Task<Created<OperationView>> CreateOperationAsync(HttpContext http, Operations handler, CancellationToken ct)
     {
         var (json, errors) = await ReadAsync(http, ct);
@@ -188,3 +210,6 @@ public static class JusticeApi
 
 /// <summary>The suspect request body's shape, for the OpenAPI document only.</summary>
 public sealed record SuspectRequestDocument(string Kind, string Name, IReadOnlyList<string>? Roles, string? Notes);
+
+/// <summary>The share request body's shape, for the OpenAPI document only.</summary>
+public sealed record ShareRequestDocument(Guid OrganisationId);

@@ -29,6 +29,12 @@ public sealed class OperationModel(Operations operations) : PageModel
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
         await ChangeAsync(id, () => operations.ApproveAsync(User.ToActor(), id, cancellationToken), cancellationToken);
 
+    public async Task<IActionResult> OnPostExecuteAsync(Guid id, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, () => operations.ExecuteAsync(User.ToActor(), id, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, () => operations.CancelAsync(User.ToActor(), id, cancellationToken), cancellationToken);
+
     public IEnumerable<string> ErrorsFor(string field) => Errors.TryGetValue(field, out var e) ? e : [];
 
     private async Task<IActionResult> ChangeAsync(Guid id, Func<Task> change, CancellationToken cancellationToken)

@@ -7,18 +7,44 @@ using Saphan.Web.Features.Identity;
 namespace Saphan.Web.Features.Tips;
 
 /// <summary>One tip for hotline staff: its text (every opening audited), status, assignment and internal notes.</summary>
-public sealed class DetailsModel(GetTip get, UpdateTip update, AddTipNote addNote) : PageModel
+public sealed class DetailsModel(GetTip get, UpdateTip update, AddTipNote addNote, TipRouting routing) : PageModel
 {
     public TipView Tip { get; private set; } = null!;
     public Guid Me => User.ToActor().UserId;
     public IEnumerable<string> NoteErrors { get; private set; } = [];
+    public IEnumerable<string> RouteErrors { get; private set; } = [];
+    /// <summary>Partners covering the tip's province, police first when someone is in danger or children are at risk.</summary>
+    public IReadOnlyList<PartnerSuggestion> Partners { get; private set; } = [];
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         RunAsync(async () =>
         {
-            Tip = await get.HandleAsync(User.ToActor(), id, cancellationToken);
+            await LoadAsync(id, cancellationToken);
             return Page();
         });
+
+    public Task<IActionResult> OnPostRouteAsync(Guid id, Guid? organisationId, string? routeNote, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            try
+            {
+                await routing.RouteAsync(User.ToActor(), id, organisationId, routeNote, cancellationToken);
+                return Redirect("/Tips/Details/" + id);
+            }
+            catch (ValidationException invalid)
+            {
+                RouteErrors = invalid.Errors.Values.SelectMany(m => m);
+                await LoadAsync(id, cancellationToken);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+        });
+
+    private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Tip = await get.HandleAsync(User.ToActor(), id, cancellationToken);
+        Partners = await routing.SuggestAsync(User.ToActor(), id, null, cancellationToken);
+    }
 
     public Task<IActionResult> OnPostStatusAsync(Guid id, string? status, CancellationToken cancellationToken) =>
         RunAsync(async () =>
@@ -46,7 +72,7 @@ public sealed class DetailsModel(GetTip get, UpdateTip update, AddTipNote addNot
             catch (ValidationException invalid)
             {
                 NoteErrors = invalid.Errors.Values.SelectMany(m => m);
-                Tip = await get.HandleAsync(User.ToActor(), id, cancellationToken);
+                await LoadAsync(id, cancellationToken);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
             }

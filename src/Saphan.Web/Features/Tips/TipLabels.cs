@@ -43,6 +43,29 @@ public static class TipLabels
         };
     }
 
+    /// <summary>The kind of partner organisation and why it is suggested for a tip.</summary>
+    public static string Partner(IStringLocalizer T, PartnerSuggestion partner)
+    {
+        ArgumentNullException.ThrowIfNull(T);
+        ArgumentNullException.ThrowIfNull(partner);
+        var type = partner.Type switch
+        {
+            "police" => T["Police"].Value,
+            "labour_inspection" => T["Labour inspection"].Value,
+            "ngo" => T["NGO"].Value,
+            "shelter" => T["Shelter"].Value,
+            "government" => T["Government agency"].Value,
+            _ => T["Trade union"].Value,
+        };
+        var reason = partner.Reason switch
+        {
+            "coverage" => T["covers the province"].Value,
+            "service" => T["has a service in the province"].Value,
+            _ => T["based in the province"].Value,
+        };
+        return type + " · " + reason;
+    }
+
     public static string Language(string code) =>
         TipTexts.Languages.FirstOrDefault(l => l.Code == code).Name ?? code;
 }

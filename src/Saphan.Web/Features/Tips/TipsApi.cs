@@ -56,6 +56,24 @@ public static class TipsApi
             .RequireAuthorization(Policies.ApiTipsTriage);
         group.MapPost("/phone", PhoneAsync).RequireAuthorization(Policies.ApiTipsTriage)
             .Accepts<TipRequestDocument>("application/json").ProducesValidationProblem();
+
+        // Routing to partners: suggestions and routing by the hotline; the partner's side under /api/v1/routed-tips.
+        group.MapGet("/{id:guid}/partners", async (Guid id, HttpContext http, TipRouting routing, CancellationToken ct, string? type = null) =>
+                TypedResults.Ok(await routing.SuggestAsync(http.User.ToActor(), id, type, ct)))
+            .RequireAuthorization(Policies.ApiTipsTriage).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/routes", RouteAsync).RequireAuthorization(Policies.ApiTipsTriage)
+            .Accepts<TipRouteRequestDocument>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        var routed = app.MapGroup("/api/v1/routed-tips").WithTags("Tips").RequireAuthorization(Policies.ApiCasesWrite);
+        routed.MapGet("/", async (HttpContext http, TipRouting routing, CancellationToken ct) => TypedResults.Ok(await routing.QueueAsync(http.User.ToActor(), ct)));
+        routed.MapGet("/{id:guid}", async (Guid id, HttpContext http, TipRouting routing, CancellationToken ct) => TypedResults.Ok(await routing.GetAsync(http.User.ToActor(), id, ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        routed.MapPost("/{id:guid}/acknowledge", async (Guid id, HttpContext http, TipRouting routing, CancellationToken ct) => TypedResults.Ok(await routing.AcknowledgeAsync(http.User.ToActor(), id, ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        routed.MapPost("/{id:guid}/case", async (Guid id, HttpContext http, TipRouting routing, CancellationToken ct) =>
+                TypedResults.Created("/api/v1/routed-tips/" + id, await routing.ConvertToCaseAsync(http.User.ToActor(), id, ct)))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        routed.MapPost("/{id:guid}/investigation", InvestigationAsync).Accepts<TipInvestigationRequestDocument>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -139,6 +157,42 @@ public static class TipsApi
         return TypedResults.Created("/api/v1/tips/" + receipt.Id, new TipReceiptDocument(receipt.Receipt, receipt.Id));
     }
 
+    private static async Task<Created<TipRouteView>> RouteAsync(Guid id, HttpContext http, TipRouting routing, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var json = new JsonInput(await JsonBody.ReadAsync(http.Request, cancellationToken, maxBytes: 16 * 1024), errors);
+        var raw = json.ReadString("organisationId");
+        Guid? organisation = null;
+        if (raw is not null && Guid.TryParse(raw, out var parsed))
+        {
+            organisation = parsed;
+        }
+        else if (raw is not null)
+        {
+            errors.Add("organisationId", "Expected an identifier (GUID).");
+        }
+
+        var note = json.ReadString("note");
+        json.RejectUnknownFields();
+        var route = await routing.RouteAsync(http.User.ToActor(), id, organisation, note, cancellationToken, errors);
+        return TypedResults.Created("/api/v1/tips/" + id, route);
+    }
+
+    private static async Task<Created<TipConversion>> InvestigationAsync(Guid id, HttpContext http, TipRouting routing, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        string? reference = null;
+        if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        {
+            var json = new JsonInput(await JsonBody.ReadAsync(http.Request, cancellationToken, maxBytes: 16 * 1024), errors);
+            reference = json.ReadString("reference");
+            json.RejectUnknownFields();
+        }
+
+        var converted = await routing.ConvertToInvestigationAsync(http.User.ToActor(), id, reference, cancellationToken, errors);
+        return TypedResults.Created("/api/v1/legal-cases/" + converted.LegalCaseId, converted);
+    }
+
     private static async Task<(string? Text, ValidationErrors Errors)> ReadNoteAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -167,3 +221,7 @@ public sealed record TipRequestDocument(
 public sealed record TipNoteRequestDocument(string Text);
 
 public sealed record TipTriageRequestDocument(string? Status, Guid? AssignedOperatorId);
+
+public sealed record TipRouteRequestDocument(Guid OrganisationId, string? Note);
+
+public sealed record TipInvestigationRequestDocument(string? Reference);

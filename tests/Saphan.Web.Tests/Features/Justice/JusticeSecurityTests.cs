@@ -22,7 +22,7 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
 {
     private static readonly string[] Prefixes = ["/api/v1/suspects", "/api/v1/legal-cases", "/api/v1/operations", "/api/v1/justice"];
 
-    private sealed record Seeded(Guid Case, Guid Suspect, Guid LegalCase, Guid Operation, string[] Secrets);
+    private sealed record Seeded(Guid Case, Guid Suspect, Guid LegalCase, Guid Operation, Guid Share, string[] Secrets);
 
     private async Task<Seeded> SeedAsync()
     {
@@ -40,7 +40,26 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
         var legal = await IdAsync(await police.PostAsJsonAsync("/api/v1/legal-cases", new { reference = "SECRETREF-77", charges = new[] { "s6" } }));
         Assert.Equal(HttpStatusCode.Created, (await police.PostAsJsonAsync($"/api/v1/legal-cases/{legal}/witnesses", new { caseId, protectionMeasures = "Secretsafehouse address" })).StatusCode);
         var operation = await IdAsync(await police.PostAsJsonAsync("/api/v1/operations", new { type = "raid", name = "Op Secretnight", province = "TH-74", plannedOn = "2026-12-24" }));
-        return new Seeded(caseId, suspect, legal, operation, ["Hiddenname", "SECRETACCT", "998877", "SECRETREF", "Secretsafehouse", "Secretnight", "Secretwitness"]);
+        Assert.Equal(HttpStatusCode.Created, (await police.PostAsJsonAsync($"/api/v1/suspects/{suspect}/links", new { legalCaseId = legal })).StatusCode);
+        // A live share with a third organisation: outsiders must neither see nor revoke it.
+        var share = await IdAsync(await police.PostAsJsonAsync($"/api/v1/legal-cases/{legal}/shares", new { organisationId = await ThirdOrganisationAsync() }));
+        return new Seeded(caseId, suspect, legal, operation, share, ["Hiddenname", "SECRETACCT", "998877", "SECRETREF", "Secretsafehouse", "Secretnight", "Secretwitness"]);
+    }
+
+    private Guid? _third;
+
+    private async Task<Guid> ThirdOrganisationAsync()
+    {
+        if (_third is { } known)
+        {
+            return known;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var third = await scope.ServiceProvider.GetRequiredService<Saphan.Core.Features.Organisations.OrganisationCommands>()
+            .AddAsync("Third Police Unit " + Guid.NewGuid().ToString("N")[..6], Saphan.Core.Features.Organisations.OrganisationTypes.Police, "TH-20", default);
+        _third = third.Id;
+        return third.Id;
     }
 
     private List<(string Method, string Pattern)> JusticeRoutes()
@@ -52,7 +71,7 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
             .SelectMany(e => e.Methods.Select(m => (m, e.Pattern)))
             .ToList();
         // Today's set; the test fails loudly if it shrinks (a route renamed out of the prefixes).
-        Assert.True(routes.Count >= 20, "justice routes found: " + routes.Count);
+        Assert.True(routes.Count >= 25, "justice routes found: " + routes.Count);
         return routes;
     }
 
@@ -61,11 +80,11 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
         var id = pattern.StartsWith("/api/v1/suspects", StringComparison.Ordinal) ? seeded.Suspect
             : pattern.StartsWith("/api/v1/legal-cases", StringComparison.Ordinal) ? seeded.LegalCase
             : seeded.Operation;
-        return pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+        return pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{shareId:guid}", seeded.Share.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>A body that the owning organisation's police would have had accepted, so only access decides.</summary>
-    private static object BodyFor(string method, string pattern, Seeded seeded) => (method, pattern) switch
+    private static object BodyFor(string method, string pattern, Seeded seeded, Guid outsider) => (method, pattern) switch
     {
         ("POST", "/api/v1/suspects") => new { kind = "person", name = "Intruder Made" },
         ("POST", "/api/v1/suspects/{id:guid}/identifiers") => new { type = "phone", value = "0811111111" },
@@ -78,6 +97,7 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
         ("PUT", "/api/v1/legal-cases/{id:guid}/compensation") => new { caseId = seeded.Case, claimedSatang = 100 },
         ("POST", "/api/v1/operations") => new { type = "raid", name = "Intruder op", province = "TH-10", plannedOn = "2026-01-02" },
         ("PUT", "/api/v1/operations/{id:guid}/plan") => new { shelterPlaces = 1, interpreters = 1, childSpecialists = 1, medicalArrangements = "x", prosecutionLead = "x" },
+        ("POST", "/api/v1/legal-cases/{id:guid}/shares") => new { organisationId = outsider },
         _ => new { },
     };
 
@@ -94,7 +114,8 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
             + await db.Set<Witness>().CountAsync(s => s.OrganisationId == org)
             + await db.Set<SeizedAsset>().CountAsync(s => s.OrganisationId == org)
             + await db.Set<Compensation>().CountAsync(s => s.OrganisationId == org)
-            + await db.Set<Operation>().CountAsync(s => s.OrganisationId == org && s.ShelterPlaces == null);
+            + await db.Set<Operation>().CountAsync(s => s.OrganisationId == org && s.ShelterPlaces == null && s.Status == "planned")
+            + await db.Set<LegalCaseShare>().CountAsync(s => s.OwnerOrganisationId == org && s.RevokedAt == null);
     }
 
     public static TheoryData<string> OutsiderRoles() =>
@@ -117,7 +138,7 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
         foreach (var (method, pattern) in JusticeRoutes())
         {
             var path = PathFor(pattern, seeded);
-            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = Json.Body(BodyFor(method, pattern, seeded)) };
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = Json.Body(BodyFor(method, pattern, seeded, org)) };
             var response = await client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
@@ -134,7 +155,7 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
                 problems.Add($"{method} {pattern}: body holds '{leaked}'");
             }
 
-            foreach (var id in new[] { seeded.Suspect, seeded.LegalCase, seeded.Operation, seeded.Case })
+            foreach (var id in new[] { seeded.Suspect, seeded.LegalCase, seeded.Operation, seeded.Case, seeded.Share })
             {
                 if (body.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase))
                 {
@@ -221,6 +242,15 @@ public sealed class JusticeSecurityTests(SaphanAppFactory app) : IClassFixture<S
                 ($"/Justice/Operation/{seeded.Operation}?handler=Plan", new() { ["ShelterPlaces"] = "1", ["Interpreters"] = "1", ["ChildSpecialists"] = "1", ["MedicalArrangements"] = "x", ["ProsecutionLead"] = "x" }),
                 ($"/Justice/Operation/{seeded.Operation}?handler=Approve", new()),
                 ($"/Justice/LegalCase/{seeded.LegalCase}?handler=Stage", new() { ["Stage"] = "closed" }),
+                ($"/Justice/LegalCase/{seeded.LegalCase}?handler=Judgment", new() { ["AppealLodgedOn"] = "2026-01-02" }),
+                ($"/Justice/LegalCase/{seeded.LegalCase}?handler=Hearing", new() { ["HeldOn"] = "2026-01-02" }),
+                ($"/Justice/LegalCase/{seeded.LegalCase}?handler=Witness", new() { ["WitnessCaseId"] = seeded.Case.ToString() }),
+                ($"/Justice/LegalCase/{seeded.LegalCase}?handler=Asset", new() { ["AssetDescription"] = "x", ["AssetStatus"] = "seized", ["AssetValueBaht"] = "1", ["AssetRecordedOn"] = "2026-01-02" }),
+                ($"/Justice/LegalCase/{seeded.LegalCase}?handler=Compensation", new() { ["CompensationCaseId"] = seeded.Case.ToString(), ["ClaimedBaht"] = "1" }),
+                ($"/Justice/LegalCase/{seeded.LegalCase}?handler=Share", new() { ["ShareOrganisationId"] = org.ToString() }),
+                ($"/Justice/LegalCase/{seeded.LegalCase}?handler=Revoke", new() { ["ShareId"] = seeded.Share.ToString() }),
+                ($"/Justice/Operation/{seeded.Operation}?handler=Execute", new()),
+                ($"/Justice/Operation/{seeded.Operation}?handler=Cancel", new()),
             };
             var page = await client.GetStringAsync("/Justice/Suspects");
             var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;

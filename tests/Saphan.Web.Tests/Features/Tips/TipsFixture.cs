@@ -27,6 +27,9 @@ public sealed partial class TipsFixture : IAsyncLifetime
     public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
     public Guid Hotline { get; private set; }
     public Guid ChiangMaiHotline { get; private set; }
+    /// <summary>Partners for routing: a police unit declaring Chon Buri (TH-20) as covered, a labour inspection office based there.</summary>
+    public Guid Police { get; private set; }
+    public Guid Labour { get; private set; }
     public Dictionary<(Guid Org, string Role), string> Tokens { get; } = [];
     public Dictionary<(Guid Org, string Role), string> Emails { get; } = [];
     private int _nextAddress;
@@ -40,7 +43,10 @@ public sealed partial class TipsFixture : IAsyncLifetime
         Hotline = (await organisations.AddAsync("National Anti-Trafficking Hotline", OrganisationTypes.Hotline, null, default)).Id;
         Clock.Advance(TimeSpan.FromSeconds(1));
         ChiangMaiHotline = (await organisations.AddAsync("Chiang Mai Hotline", OrganisationTypes.Hotline, "TH-50", default)).Id;
-        foreach (var org in new[] { Hotline, ChiangMaiHotline })
+        Police = (await organisations.AddAsync("Chon Buri Anti-Trafficking Police", OrganisationTypes.Police, "TH-10", default)).Id;
+        Labour = (await organisations.AddAsync("Chon Buri Labour Protection Office", OrganisationTypes.LabourInspection, "TH-20", default)).Id;
+        await scope.ServiceProvider.GetRequiredService<Saphan.Core.Features.Tips.TipRouting>().SetCoverageAsync(Police, ["TH-20", "TH-21"], default);
+        foreach (var org in new[] { Hotline, ChiangMaiHotline, Police, Labour })
         {
             foreach (var role in Roles.All)
             {

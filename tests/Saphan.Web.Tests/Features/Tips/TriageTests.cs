@@ -99,7 +99,7 @@ public sealed class TriageTests(TipsFixture tips) : IClassFixture<TipsFixture>
         Assert.Equal(HttpStatusCode.Redirect, (await PageSession.PostFormAsync(page, $"/Tips/Details/{id}?handler=Note", new() { ["note"] = "Passed to the Ranong shelter." })).StatusCode);
         var html = await page.GetStringAsync($"/Tips/Details/{id}");
         Assert.Contains("Passed to the Ranong shelter.", html, StringComparison.Ordinal);
-        Assert.Equal("passed_to_partner", (await Json.ReadAsync(await tips.Public().GetAsync("/api/v1/tips/status/" + receipt)))["status"]!.GetValue<string>());
+        Assert.Equal("action_taken", (await Json.ReadAsync(await tips.Public().GetAsync("/api/v1/tips/status/" + receipt)))["status"]!.GetValue<string>());
 
         using var scope = tips.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
