@@ -13,7 +13,7 @@ namespace Saphan.Web.Features.Import;
 /// </summary>
 public sealed class ImportUploads(StorageOptions storage, IConfiguration configuration)
 {
-    private static readonly TimeSpan KeptFor = TimeSpan.FromHours(6);
+    private static readonly TimeSpan KeptFor = TimeSpan.FromHours(2);
 
     private string Folder
     {
@@ -89,7 +89,7 @@ public sealed class ImportUploads(StorageOptions storage, IConfiguration configu
         }
     }
 
-    /// <summary>Removes uploads and reports older than a few hours (abandoned mapping screens).</summary>
+    /// <summary>Removes uploads and reports older than two hours (abandoned mapping screens).</summary>
     private void Sweep()
     {
         foreach (var file in Directory.EnumerateFiles(Folder))
