@@ -719,6 +719,15 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
                 imported++;
             }
 
+            if (!options.DryRun)
+            {
+                // In foreign-key order (PostgreSQL sends each table's rows with one COPY here).
+                await persons!.CompleteAsync(cancellationToken);
+                await documents!.CompleteAsync(cancellationToken);
+                await cases!.CompleteAsync(cancellationToken);
+                await terms!.CompleteAsync(cancellationToken);
+            }
+
             Imported += imported;
             var lastRow = _batch.Count > 0 ? _batch[^1].Row : _batchFirstRow;
             if (!options.DryRun)
