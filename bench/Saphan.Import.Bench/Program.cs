@@ -12,8 +12,11 @@ using Saphan.Testing;
 // Usage: dotnet run -c Release --project bench/Saphan.Import.Bench -- 10000 100000
 // For each size: a fresh SQLite database, a generated CSV, a dry run (read, normalise, validate, hash)
 // and then the real import (plus EF inserts with AES-GCM encryption, batched in one transaction).
+// With --xlsx the generated rows are written as an .xlsx workbook (inline strings) and imported from that.
 using var sampler = Environment.GetEnvironmentVariable("SAPHAN_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
-foreach (var arg in args.Length == 0 ? ["10000"] : args)
+var xlsx = args.Contains("--xlsx");
+var sizes = args.Where(a => a != "--xlsx").ToArray();
+foreach (var arg in sizes.Length == 0 ? ["10000"] : sizes)
 {
     var rows = int.Parse(arg, CultureInfo.InvariantCulture);
     await using var database = await TestDatabase.CreateAsync();
@@ -28,6 +31,23 @@ foreach (var arg in args.Length == 0 ? ["10000"] : args)
 
     var path = Path.Combine(database.DataFolder, "bench.csv");
     ImportFixtures.WriteGenerated(path, rows);
+    if (xlsx)
+    {
+        var workbook = Path.ChangeExtension(path, ".xlsx");
+        using (var text = new StreamReader(path))
+        await using (var file = File.Create(workbook))
+        using (var writer = new Saphan.Core.Features.Export.XlsxWriter(file))
+        {
+            writer.BeginSheet("data");
+            var reader = new CsvRecordReader(text);
+            while (reader.Read() is { } record)
+            {
+                writer.WriteRow(record.Fields);
+            }
+        }
+
+        path = workbook;
+    }
     foreach (var dryRun in new[] { true, false })
     {
         using var scope = services.CreateScope();

@@ -19,6 +19,8 @@ var root = new RootCommand("Saphan: counter-trafficking case and data platform. 
     LinkCommand.Create(),
     Saphan.Cli.Features.Standard.StandardCommand.Create(),
     Saphan.Cli.Features.Import.ImportCommand.Create(),
+    Saphan.Cli.Features.Export.ExportCommand.Create(),
+    Saphan.Cli.Features.Export.XlsFormCommand.Create(),
     TestCommand(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -31,6 +31,7 @@ public static class CoreModule
             .AddScoped<Saphan.Core.Features.Justice.Operations>().AddScoped<Saphan.Core.Features.Justice.JusticeFigures>();
         services.AddScoped<TipTriage>();
         services.AddScoped<TipRouting>().AddScoped<Saphan.Core.Features.Justice.LegalCaseSharing>();
+        services.AddScoped<Saphan.Core.Features.Export.ExportRecords>();
         return services;
     }
 }

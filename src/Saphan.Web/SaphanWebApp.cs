@@ -40,6 +40,7 @@ public static class SaphanWebApp
         builder.Services.AddSaphanAuthentication();
         builder.Services.AddCasesModule();
         builder.Services.AddTipsModule();
+        builder.Services.AddSingleton<Saphan.Web.Features.Import.ImportUploads>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Referrals").Get<Saphan.Core.Features.Referrals.ReferralRules>() ?? new Saphan.Core.Features.Referrals.ReferralRules());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Caseloads").Get<Saphan.Core.Features.Caseloads.CaseloadRules>() ?? new Saphan.Core.Features.Caseloads.CaseloadRules());
 

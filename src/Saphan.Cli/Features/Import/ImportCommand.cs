@@ -15,7 +15,9 @@ internal static class ImportCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A CSV export of the spreadsheet (UTF-8, or Thai Windows-874/TIS-620)" };
+        var file = new Argument<FileInfo>("FILE") { Description = "An .xlsx workbook or a CSV export of the spreadsheet (UTF-8, UTF-16, or Thai Windows-874/TIS-620)" };
+        var sheet = new Option<string?>("--sheet") { Description = "The sheet of an .xlsx workbook to read (default: the first)" };
+        var maxSize = new Option<int>("--max-size") { Description = "The largest file accepted, in MiB", DefaultValueFactory = _ => (int)(ImportLimits.Default.MaxFileBytes / (1024 * 1024)) };
         var org = new Option<Guid>("--org") { Description = "The organisation the persons and cases belong to (see: ./saphan org list)", Required = true };
         var mapping = new Option<string>("--mapping") { Description = "auto (suggest from the headers and values) or the name of a saved mapping", DefaultValueFactory = _ => "auto" };
         var saveMapping = new Option<string?>("--save-mapping") { Description = "Store the mapping used under this name for the organisation" };
@@ -23,9 +25,9 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and print the report; store nothing" };
         var report = new Option<FileInfo?>("--report") { Description = "Write every rejected, doubtful or duplicate cell to this CSV file (row, column, kind, reason — never the value)" };
         var batch = new Option<int>("--batch-size") { Description = "Rows per save inside the one transaction", DefaultValueFactory = _ => 1000, Hidden = true };
-        var command = new Command("import", "Import persons and cases from a CSV spreadsheet export into one organisation (all or nothing; the same file twice adds nothing)")
+        var command = new Command("import", "Import persons and cases from an .xlsx workbook or a CSV spreadsheet export into one organisation (all or nothing; the same file twice adds nothing)")
         {
-            file, org, mapping, saveMapping, map, dryRun, report, batch,
+            file, org, mapping, saveMapping, map, dryRun, report, batch, sheet, maxSize,
         };
         command.SetAction((parse, cancellationToken) => CliServices.RunAsync(async services =>
         {
@@ -71,6 +73,8 @@ internal static class ImportCommand
                 DryRun = parse.GetValue(dryRun),
                 BatchSize = Math.Max(1, parse.GetValue(batch)),
                 OnIssue = OnIssue,
+                Sheet = parse.GetValue(sheet),
+                Limits = new ImportLimits { MaxFileBytes = Math.Max(1, parse.GetValue(maxSize)) * 1024L * 1024 },
             };
             var actor = new Actor(Guid.Empty, parse.GetValue(org), new HashSet<string>([Roles.CaseWorker], StringComparer.Ordinal));
             ImportResult result;

@@ -21,6 +21,11 @@ internal sealed class BulkInsert<T> : IDisposable
 {
     private readonly DbCommand _command;
     private readonly (IClrPropertyGetter Getter, RelationalTypeMapping Mapping, string Name, bool Nullable)[] _columns;
+    // PostgreSQL: rows are kept (already converted: encrypted, serialised) and sent with one binary COPY per batch.
+    private readonly Npgsql.NpgsqlConnection? _postgres;
+    private readonly string? _copy;
+    private readonly string[] _dataTypes = [];
+    private readonly List<object?[]> _rows = [];
 
     public BulkInsert(DbContext db)
     {
@@ -44,10 +49,39 @@ internal sealed class BulkInsert<T> : IDisposable
         _command.CommandText = "INSERT INTO " + sql.DelimitIdentifier(table.Name, table.Schema)
             + " (" + string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") VALUES ("
             + string.Join(", ", _columns.Select(c => sql.GenerateParameterNamePlaceholder(c.Name))) + ")";
+        if (connection is Npgsql.NpgsqlConnection postgres)
+        {
+            _postgres = postgres;
+            _copy = "COPY " + sql.DelimitIdentifier(table.Name, table.Schema)
+                + " (" + string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") FROM STDIN (FORMAT BINARY)";
+            _dataTypes = [.. _columns.Select(c => CopyType(c.Mapping.StoreType))];
+        }
+    }
+
+    /// <summary>The PostgreSQL type a COPY value is written as: the column's type without its length (varchar's binary form is text's).</summary>
+    private static string CopyType(string storeType)
+    {
+        var open = storeType.IndexOf('(', StringComparison.Ordinal);
+        var type = (open > 0 ? storeType[..open] : storeType).Trim();
+        return type == "character varying" ? "text" : type;
     }
 
     public async Task AddAsync(T item, CancellationToken cancellationToken)
     {
+        if (_postgres is not null)
+        {
+            var row = new object?[_columns.Length];
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var (getter, mapping, _, _) = _columns[i];
+                var value = getter.GetClrValueUsingContainingEntity(item);
+                row[i] = value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+            }
+
+            _rows.Add(row);
+            return;
+        }
+
         if (_command.Parameters.Count == 0)
         {
             // The first row creates and types the parameters; later rows only change their values (the statement stays prepared).
@@ -67,6 +101,38 @@ internal sealed class BulkInsert<T> : IDisposable
         }
 
         await _command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Sends what <see cref="AddAsync"/> kept (PostgreSQL: one binary COPY); nothing to do on SQLite, where each row was inserted at once.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is null || _rows.Count == 0)
+        {
+            return;
+        }
+
+        await using (var importer = await _postgres.BeginBinaryImportAsync(_copy!, cancellationToken))
+        {
+            foreach (var row in _rows)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (row[i] is { } value)
+                    {
+                        await importer.WriteAsync(value, _dataTypes[i], cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                    }
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        _rows.Clear();
     }
 
     public void Dispose() => _command.Dispose();

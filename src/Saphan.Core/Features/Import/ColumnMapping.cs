@@ -98,6 +98,15 @@ public sealed class ColumnMapping
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var suggestions = new string?[headers.Count];
 
+        // Columns of a KoboToolbox/ODK export of Saphan's XLSForm: their names say exactly what they hold.
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (XlsForms.IntakeForm.TargetOfColumn(headers[i]) is { } formTarget && (formTarget == ImportTargets.Ignore || taken.Add(formTarget)))
+            {
+                suggestions[i] = formTarget;
+            }
+        }
+
         // Exact header words first (so "ชื่อ" is the given name even when "ชื่อเล่น" is also present), then containment.
         for (var pass = 0; pass < 2; pass++)
         {

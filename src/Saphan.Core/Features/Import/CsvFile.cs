@@ -8,7 +8,7 @@ namespace Saphan.Core.Features.Import;
 public sealed class ImportFileException(string message) : Exception(message);
 
 /// <summary>What a first pass over the file learns: its SHA-256, its text encoding and its field separator.</summary>
-public sealed record CsvFileInfo(string Sha256, long Length, Encoding Encoding, string EncodingName);
+public sealed record CsvFileInfo(string Sha256, long Length, Encoding Encoding, string EncodingName, bool Xlsx = false);
 
 /// <summary>
 /// Reads spreadsheet exports: RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes,
@@ -29,40 +29,83 @@ public static class CsvFile
     });
 
     /// <summary>Reads the whole file once: its hash, whether it is text at all, and which encoding decodes it.</summary>
-    public static async Task<CsvFileInfo> InspectAsync(Stream stream, CancellationToken cancellationToken)
+    public static Task<CsvFileInfo> InspectAsync(Stream stream, CancellationToken cancellationToken) =>
+        InspectAsync(stream, ImportLimits.Default, cancellationToken);
+
+    /// <summary>
+    /// Reads the whole file once: its hash, its size against the limit, whether it is an XLSX workbook, CSV
+    /// text or neither, and which encoding decodes the text. Invalid UTF-8 after valid UTF-8 (a file pasted
+    /// together from two encodings) is refused with the line where it starts.
+    /// </summary>
+    public static async Task<CsvFileInfo> InspectAsync(Stream stream, ImportLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (stream.CanSeek && stream.Length > limits.MaxFileBytes)
+        {
+            throw TooLarge(limits);
+        }
+
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[81920];
         var chars = new char[buffer.Length + 4];
+        var carry = 0;
         long length = 0;
-        var validUtf8 = true;
+        long lines = 1;
+        var multibyte = false;
+        long invalidLine = 0;
         var first = true;
+        var xlsx = false;
         Encoding? bomEncoding = null;
         int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        while ((read = await stream.ReadAsync(buffer.AsMemory(carry, buffer.Length - carry), cancellationToken)) > 0 || carry > 0)
         {
-            sha.AppendData(buffer, 0, read);
-            var span = buffer.AsSpan(0, read);
+            if (read == 0)
+            {
+                // The file ends inside a multi-byte sequence.
+                invalidLine = invalidLine == 0 ? lines : invalidLine;
+                break;
+            }
+
+            sha.AppendData(buffer, carry, read);
+            length += read;
+            if (length > limits.MaxFileBytes)
+            {
+                throw TooLarge(limits);
+            }
+
+            var span = buffer.AsSpan(0, carry + read);
             if (first)
             {
                 first = false;
-                bomEncoding = Sniff(span);
+                bomEncoding = Sniff(span, out xlsx);
+                if (bomEncoding is UTF8Encoding && span.StartsWith(Utf8Bom))
+                {
+                    span = span[3..];
+                }
             }
 
-            length += read;
-            if (validUtf8 && bomEncoding is null or UTF8Encoding)
+            if (xlsx || invalidLine != 0 || bomEncoding is UnicodeEncoding)
             {
-                try
-                {
-                    decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
-                }
-                catch (DecoderFallbackException)
-                {
-                    validUtf8 = false;
-                }
+                carry = 0;
+                continue;
             }
+
+            var status = System.Text.Unicode.Utf8.ToUtf16(span, chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: false);
+            var done = span[..consumed];
+            lines += done.Count((byte)'\n');
+            multibyte |= done.ContainsAnyInRange((byte)0x80, (byte)0xFF);
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                invalidLine = lines;
+                carry = 0;
+                continue;
+            }
+
+            // Keep an incomplete multi-byte sequence at the end for the next block.
+            var rest = span[consumed..];
+            rest.CopyTo(buffer);
+            carry = rest.Length;
         }
 
         if (length == 0)
@@ -71,27 +114,45 @@ public static class CsvFile
         }
 
         var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+        if (xlsx)
+        {
+            return new CsvFileInfo(hash, length, Encoding.UTF8, "XLSX", Xlsx: true);
+        }
+
         if (bomEncoding is UnicodeEncoding)
         {
             return new CsvFileInfo(hash, length, bomEncoding, "UTF-16");
         }
 
-        return validUtf8
-            ? new CsvFileInfo(hash, length, new UTF8Encoding(false, throwOnInvalidBytes: true), "UTF-8")
-            : new CsvFileInfo(hash, length, Thai.Value, "Windows-874 (TIS-620)");
+        if (invalidLine == 0)
+        {
+            return new CsvFileInfo(hash, length, new UTF8Encoding(false, throwOnInvalidBytes: true), "UTF-8");
+        }
+
+        if (bomEncoding is UTF8Encoding || multibyte)
+        {
+            throw new ImportFileException(string.Create(CultureInfo.InvariantCulture,
+                $"Line {invalidLine} is not UTF-8 although the lines before it are (two encodings mixed in one file, e.g. rows pasted from an older Thai file): nothing was imported. Open the file in Excel and save it again as \"CSV UTF-8\"."));
+        }
+
+        return new CsvFileInfo(hash, length, Thai.Value, "Windows-874 (TIS-620)");
     }
 
+    private static ImportFileException TooLarge(ImportLimits limits) => new(string.Create(CultureInfo.InvariantCulture,
+        $"The file is larger than the import limit of {limits.MaxFileBytes / (1024 * 1024)} MiB: split it into several files (or raise the limit)."));
+
     /// <summary>Recognises a byte-order mark, and refuses workbooks and other binary files with a useful message.</summary>
-    private static Encoding? Sniff(ReadOnlySpan<byte> head)
+    private static Encoding? Sniff(ReadOnlySpan<byte> head, out bool xlsx)
     {
-        if (head.StartsWith("PK\u0003\u0004"u8))
+        xlsx = head.StartsWith("PK\u0003\u0004"u8);
+        if (xlsx)
         {
-            throw new ImportFileException("This is an Excel workbook (.xlsx) or another ZIP file, not CSV: in Excel use Save As → \"CSV UTF-8\" and import that file.");
+            return null;
         }
 
         if (head.StartsWith(OleMagic))
         {
-            throw new ImportFileException("This is an old Excel workbook (.xls), not CSV: in Excel use Save As → \"CSV UTF-8\" and import that file.");
+            throw new ImportFileException("This is an old Excel workbook (.xls), not CSV or XLSX: in Excel use Save As → \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\" and import that file.");
         }
 
         if (head.StartsWith(Utf8Bom))
@@ -110,7 +171,7 @@ public static class CsvFile
         {
             if (b == 0)
             {
-                throw new ImportFileException("This is a binary file, not CSV text: export the spreadsheet as CSV.");
+                throw new ImportFileException("This is a binary file, neither CSV text nor an XLSX workbook (a renamed file?): export the spreadsheet as .xlsx or CSV.");
             }
 
             if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D))
@@ -121,7 +182,7 @@ public static class CsvFile
 
         if (control * 100 > sample.Length)
         {
-            throw new ImportFileException("This is a binary file, not CSV text: export the spreadsheet as CSV.");
+            throw new ImportFileException("This is a binary file, neither CSV text nor an XLSX workbook (a renamed file?): export the spreadsheet as .xlsx or CSV.");
         }
 
         return null;
@@ -139,7 +200,7 @@ public static class CsvFile
 public sealed record CsvRecord(int Row, string[] Fields);
 
 /// <summary>A streaming RFC 4180 reader. The separator is the one the header line uses most: comma, semicolon or tab.</summary>
-public sealed class CsvRecordReader(TextReader reader)
+public sealed class CsvRecordReader(TextReader reader) : ITableReader
 {
     private readonly StringBuilder _field = new();
     private readonly List<string> _fields = [];

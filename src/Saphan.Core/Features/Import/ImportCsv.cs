@@ -22,7 +22,16 @@ public sealed class ImportOptions
     public int BatchSize { get; init; } = 1000;
     /// <summary>Receives every rejected, doubtful or duplicate cell as it is found (the report).</summary>
     public Action<ImportIssue>? OnIssue { get; init; }
+    /// <summary>The sheet of an XLSX workbook to read (by name); null: the first sheet.</summary>
+    public string? Sheet { get; init; }
+    /// <summary>File size and unpacking limits.</summary>
+    public ImportLimits Limits { get; init; } = ImportLimits.Default;
+    /// <summary>Called after every saved batch with the rows read so far (a progress indication).</summary>
+    public Action<int>? OnProgress { get; init; }
 }
+
+/// <summary>What the first rows of a file suggest, before anything is imported (the upload page's mapping screen).</summary>
+public sealed record ImportPreview(IReadOnlyList<string> Headers, ColumnMapping Mapping, string Encoding, int SampleRows, string? Problem);
 
 /// <summary>One line of the import report. Never the value itself: it may be identifying.</summary>
 public sealed record ImportIssue(int Row, string Column, string Kind, string Reason)
@@ -62,7 +71,7 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
-        CaseAccess.EnsureCanWrite(actor);
+        EnsureCanImport(actor);
         if (!await db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId, cancellationToken))
         {
             throw new NotFoundException("Organisation");
@@ -71,7 +80,7 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
         CsvFileInfo info;
         await using (var first = open())
         {
-            info = await CsvFile.InspectAsync(first, cancellationToken);
+            info = await CsvFile.InspectAsync(first, options.Limits, cancellationToken);
         }
 
         var previous = await db.ImportRecords.AsNoTracking()
@@ -84,20 +93,9 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
         }
 
         await using var stream = open();
-        using var text = CsvFile.OpenReader(stream, info);
-        var reader = new CsvRecordReader(text);
-        var header = reader.Read() ?? throw new ImportFileException("The file is empty (no header row): export the spreadsheet as CSV with its header row.");
-        var headers = UniqueHeaders(header.Fields);
-        var sample = new List<CsvRecord>(SampleRows);
-        while (sample.Count < SampleRows && reader.Read() is { } record)
-        {
-            sample.Add(record);
-        }
-
-        if (sample.Count == 0)
-        {
-            throw new ImportFileException("The file has a header row but no data rows.");
-        }
+        using var table = OpenTable(stream, info, options);
+        var reader = table.Reader;
+        var (headers, sample) = ReadHead(reader);
 
         var mapping = await MappingAsync(actor, options, headers, sample, cancellationToken);
         var run = new Run(this, actor, options, headers, mapping, clock.GetUtcNow());
@@ -154,6 +152,87 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
         }
 
         return new ImportResult(run.Rows, run.Imported, run.Duplicates, run.Rejected, run.Doubtful, mapping, info.EncodingName, options.DryRun, null);
+    }
+
+    /// <summary>Who may import: the roles that write cases, and the organisation's admin.</summary>
+    public static readonly IReadOnlyList<string> ImportRoles = [Identity.Roles.OrgAdmin, .. Identity.Roles.CaseWriters];
+
+    private static void EnsureCanImport(Actor actor)
+    {
+        if (!actor.HasAnyRole(ImportRoles))
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    /// <summary>The file's table (CSV text or an XLSX sheet) and what must be disposed with it.</summary>
+    private sealed class Table(ITableReader reader, IDisposable owner) : IDisposable
+    {
+        public ITableReader Reader { get; } = reader;
+        public void Dispose() => owner.Dispose();
+    }
+
+    private static Table OpenTable(Stream stream, CsvFileInfo info, ImportOptions options)
+    {
+        if (info.Xlsx)
+        {
+            var xlsx = new XlsxReader(stream, options.Sheet, options.Limits);
+            return new Table(xlsx, xlsx);
+        }
+
+        var text = CsvFile.OpenReader(stream, info);
+        return new Table(new CsvRecordReader(text), text);
+    }
+
+    private static (List<string> Headers, List<CsvRecord> Sample) ReadHead(ITableReader reader)
+    {
+        var header = reader.Read() ?? throw new ImportFileException("The file is empty (no header row): export the spreadsheet with its header row.");
+        var headers = UniqueHeaders(header.Fields);
+        var sample = new List<CsvRecord>(SampleRows);
+        while (sample.Count < SampleRows && reader.Read() is { } record)
+        {
+            sample.Add(record);
+        }
+
+        if (sample.Count == 0)
+        {
+            throw new ImportFileException("The file has a header row but no data rows.");
+        }
+
+        return (headers, sample);
+    }
+
+    /// <summary>Reads the header and first rows and suggests a mapping, storing nothing (the upload page's mapping screen).</summary>
+    public async Task<ImportPreview> PreviewAsync(Actor actor, Func<Stream> open, ImportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(options);
+        EnsureCanImport(actor);
+        CsvFileInfo info;
+        await using (var first = open())
+        {
+            info = await CsvFile.InspectAsync(first, options.Limits, cancellationToken);
+        }
+
+        await using var stream = open();
+        using var table = OpenTable(stream, info, options);
+        var (headers, sample) = ReadHead(table.Reader);
+        try
+        {
+            var mapping = await MappingAsync(actor, options, headers, sample, cancellationToken);
+            return new ImportPreview(headers, mapping, info.EncodingName, sample.Count, null);
+        }
+        catch (ImportFileException problem)
+        {
+            var mapping = options.MappingName is null or "auto" ? ColumnMapping.Suggest(headers, sample.Select(r => r.Fields).ToList()) : new ColumnMapping();
+            foreach (var h in headers.Where(h => !mapping.Columns.ContainsKey(h)))
+            {
+                mapping.Set(h, ImportTargets.Ignore);
+            }
+
+            return new ImportPreview(headers, mapping, info.EncodingName, sample.Count, problem.Message);
+        }
     }
 
     /// <summary>The saved mappings of an organisation, by name.</summary>
@@ -374,6 +453,7 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             if (_batch.Count >= options.BatchSize)
             {
                 await FlushAsync(cancellationToken);
+                options.OnProgress?.Invoke(Rows);
             }
         }
 
@@ -458,10 +538,10 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             person.BirthDate = Take(ImportTargets.BirthDate, ImportNormaliser.Date(Cell(ImportTargets.BirthDate)));
             var age = Take(ImportTargets.EstimatedAge, ImportNormaliser.Age(Cell(ImportTargets.EstimatedAge)));
             person.Gender = Take(ImportTargets.Gender, ImportNormaliser.Gender(Cell(ImportTargets.Gender)));
-            var (citizenship, citizenshipProblem) = ImportNormaliser.Nationalities(Cell(ImportTargets.Citizenship));
+            var (citizenship, citizenshipProblem) = ImportNormaliser.Nationalities(XlsFormMultiple(Cell(ImportTargets.Citizenship), t => t == "stateless" || (t.Length == 2 && t.All(char.IsAsciiLetterUpper))));
             person.Citizenship = citizenshipProblem is null ? [.. citizenship] : null;
             Take(ImportTargets.Citizenship, citizenshipProblem is null ? Normalised.Empty : Normalised.Fail(citizenshipProblem));
-            var (languages, languageProblem) = ImportNormaliser.Languages(Cell(ImportTargets.Languages));
+            var (languages, languageProblem) = ImportNormaliser.Languages(XlsFormMultiple(Cell(ImportTargets.Languages), t => Reference.ValueSets.Language.Contains(t)));
             person.Languages = languageProblem is null ? [.. languages] : null;
             Take(ImportTargets.Languages, languageProblem is null ? Normalised.Empty : Normalised.Fail(languageProblem));
             person.Phone = Take(ImportTargets.Phone, ImportNormaliser.Phone(Cell(ImportTargets.Phone)));
@@ -560,6 +640,18 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             return new Candidate(row, entity, @case, terms, key, documents, entity.BirthDate, nameHashes);
         }
 
+        /// <summary>A select_multiple answer as Kobo/ODK export it (codes separated by spaces) → codes separated by ";".</summary>
+        private static string? XlsFormMultiple(string? cell, Func<string, bool> isCode)
+        {
+            if (cell is null || !cell.Contains(' ', StringComparison.Ordinal))
+            {
+                return cell;
+            }
+
+            var tokens = cell.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return tokens.Length > 1 && tokens.All(isCode) ? string.Join(';', tokens) : cell;
+        }
+
         private string TargetOfError(string field, List<string> documentTargets)
         {
             if (field.StartsWith("person.identityDocuments[", StringComparison.Ordinal))
@@ -625,6 +717,15 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
                 }
 
                 imported++;
+            }
+
+            if (!options.DryRun)
+            {
+                // In foreign-key order (PostgreSQL sends each table's rows with one COPY here).
+                await persons!.CompleteAsync(cancellationToken);
+                await documents!.CompleteAsync(cancellationToken);
+                await cases!.CompleteAsync(cancellationToken);
+                await terms!.CompleteAsync(cancellationToken);
             }
 
             Imported += imported;

@@ -20,6 +20,8 @@ public static class Policies
     public const string ApiTipsTriage = "api.tips.triage";
     public const string Justice = "justice";
     public const string ApiJustice = "api.justice";
+    public const string Import = "import";
+    public const string Export = "export";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -39,5 +41,8 @@ public static class Policies
         // Suspects, legal cases, operations: law enforcement only; the organisation boundary is JusticeAccess's (404).
         options.AddPolicy(Justice, p => p.RequireRole(Saphan.Core.Features.Justice.JusticeAccess.JusticeRoles));
         options.AddPolicy(ApiJustice, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Saphan.Core.Features.Justice.JusticeAccess.JusticeRoles));
+        // The upload and export pages: the organisation's admins and supervisors (identifying export columns: supervisors only).
+        options.AddPolicy(Import, p => p.RequireRole(Roles.OrgAdmin, Roles.Supervisor));
+        options.AddPolicy(Export, p => p.RequireRole(Saphan.Core.Features.Export.ExportRecords.ExportRoles));
     }
 }

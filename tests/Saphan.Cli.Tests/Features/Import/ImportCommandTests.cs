@@ -94,7 +94,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
             (Write("header.csv", "ชื่อ,จังหวัด,วันที่พบ\n"), "no data rows"),
             (Write("fields.csv", "ชื่อ,จังหวัด,วันที่พบ\nA,Tak,1/2/2567\nB,Tak\n"), "Row 3: 2 fields where the header has 3"),
             (Write("missing.csv", "ชื่อ,วันที่พบ\nA,1/2/2567\n"), "Missing required column"),
-            (workbook, "Excel workbook"),
+            (workbook, "not a readable ZIP"),
         };
         foreach (var (file, message) in cases)
         {

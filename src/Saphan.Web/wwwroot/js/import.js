@@ -1,0 +1,10 @@
+// Import page: show the progress bar while an upload, dry run or import is running, and prevent a second submit.
+document.querySelectorAll("form.import-run").forEach(function (form) {
+    form.addEventListener("submit", function () {
+        var progress = form.querySelector(".import-progress");
+        if (progress) { progress.hidden = false; }
+        window.setTimeout(function () {
+            form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+        }, 0);
+    });
+});

@@ -1,0 +1,303 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Saphan.Core.Data;
+using Saphan.Core.Features.Export;
+using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Import;
+using Saphan.Core.Features.Organisations;
+using Saphan.Testing;
+
+namespace Saphan.Core.Tests.Features.Import;
+
+/// <summary>XLSX workbooks, Kobo/ODK exports, and files that are not what they claim: each refused with a clear message and nothing stored.</summary>
+[Trait("Category", "Database")]
+public sealed class ImportFilesTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+    private Actor _actor = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _services = _database.BuildServices();
+        using var scope = _services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationCommands>().AddAsync("Mae Sot Migrant Clinic", "ngo", "TH-63", default);
+        _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.Supervisor], StringComparer.Ordinal));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private string PathFor(string extension) => Path.Combine(_database.DataFolder, Guid.NewGuid().ToString("N") + extension);
+
+    private async Task<(ImportResult Result, List<ImportIssue> Issues)> ImportAsync(string path, ImportLimits? limits = null, string? sheet = null, int batchSize = 1000)
+    {
+        using var scope = _services.CreateScope();
+        var issues = new List<ImportIssue>();
+        var result = await scope.ServiceProvider.GetRequiredService<ImportCsv>().HandleAsync(_actor, () => File.OpenRead(path),
+            new ImportOptions { OnIssue = issues.Add, Limits = limits ?? ImportLimits.Default, Sheet = sheet, BatchSize = batchSize }, default);
+        return (result, issues);
+    }
+
+    private async Task<string> RefusedAsync(string path, ImportLimits? limits = null)
+    {
+        var problem = await Assert.ThrowsAsync<ImportFileException>(() => ImportAsync(path, limits, batchSize: 2));
+        using var scope = _services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        Assert.Equal((0, 0, 0), (await db.Persons.CountAsync(), await db.Cases.CountAsync(), await db.ImportRecords.CountAsync()));
+        Assert.DoesNotContain("สมชาย", problem.Message, StringComparison.Ordinal);
+        return problem.Message;
+    }
+
+    /// <summary>Parses the fixture CSV into rows (the fixture has one quoted cell with a line break).</summary>
+    private static List<string[]> Rows(string csv)
+    {
+        var reader = new CsvRecordReader(new StringReader(csv));
+        var rows = new List<string[]>();
+        while (reader.Read() is { } record)
+        {
+            rows.Add(record.Fields);
+        }
+
+        return rows;
+    }
+
+    private string WriteXlsx(IEnumerable<string[]> rows, string sheet = "Sheet1", string? before = null)
+    {
+        var path = PathFor(".xlsx");
+        using var file = File.Create(path);
+        using var xlsx = new XlsxWriter(file);
+        if (before is not null)
+        {
+            xlsx.BeginSheet(before);
+            xlsx.WriteRow(["not", "this", "one"]);
+        }
+
+        xlsx.BeginSheet(sheet);
+        foreach (var row in rows)
+        {
+            xlsx.WriteRow(row);
+        }
+
+        return path;
+    }
+
+    [Fact]
+    public async Task An_xlsx_workbook_goes_through_the_same_pipeline_as_its_csv()
+    {
+        var path = WriteXlsx(Rows(ImportFixtures.ThaiCsv()), "ข้อมูล", before: "README");
+        var (result, issues) = await ImportAsync(path, sheet: "ข้อมูล", batchSize: 4);
+        Assert.Equal("imported 6, duplicates 1, rejected 2", result.Summary);
+        Assert.Equal("XLSX", result.Encoding);
+        Assert.Contains(issues, i => i is { Row: 7, Column: "วันที่พบ", Kind: ImportIssue.Rejected });
+        using var scope = _services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        var aye = (await db.Cases.Include(c => c.Person).ToListAsync()).Single(c => c.Person.GivenName == "Aye");
+        Assert.Equal("พบที่ท่าเรือ, สมุทรสาคร\nส่งต่อบ้านพัก", aye.Summary);
+
+        // Same workbook again: nothing added.
+        Assert.NotNull((await ImportAsync(path, sheet: "ข้อมูล")).Result.AlreadyImportedAt);
+        var other = await Assert.ThrowsAsync<ImportFileException>(() => ImportAsync(WriteXlsx(Rows(ImportFixtures.ThaiCsv())), sheet: "Nope"));
+        Assert.Contains("Sheets: Sheet1", other.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excel_dates_shared_strings_and_long_numbers_are_read_as_excel_shows_them()
+    {
+        var path = PathFor(".xlsx");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            void Part(string name, string xml)
+            {
+                using var w = new StreamWriter(zip.CreateEntry(name).Open());
+                w.Write(xml);
+            }
+
+            Part("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            Part("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/data.xml\" Type=\"x\"/></Relationships>");
+            Part("xl/sharedStrings.xml", "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>ชื่อ</t></si><si><r><t>จังห</t></r><r><t>วัด</t></r></si><si><t>วันที่พบ</t></si><si><t>เลขบัตรประชาชน</t></si><si><t>Malee</t></si><si><t>เชียงราย</t></si></sst>");
+            Part("xl/styles.xml", "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"d/m/yyyy;@\"/></numFmts><cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>");
+            Part("xl/worksheets/data.xml", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>4</v></c><c r=\"B3\" t=\"s\"><v>5</v></c><c r=\"C3\" s=\"1\"><v>45356</v></c><c r=\"D3\"><v>" + ImportFixtures.SomchaiId + "</v></c></row>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>Dao</t></is></c><c r=\"B4\" t=\"str\"><f>\"Tak\"</f><v>Tak</v></c><c r=\"C4\" s=\"2\"><v>45357.5</v></c></row>"
+                + "</sheetData></worksheet>");
+        }
+
+        await using (var stream = File.OpenRead(path))
+        using (var reader = new XlsxReader(stream, null, ImportLimits.Default))
+        {
+            Assert.Equal(["ชื่อ", "จังหวัด", "วันที่พบ", "เลขบัตรประชาชน"], reader.Read()!.Fields);
+            var malee = reader.Read()!;
+            Assert.Equal(3, malee.Row);
+            Assert.Equal(["Malee", "เชียงราย", "2024-03-05", ImportFixtures.SomchaiId], malee.Fields);
+            Assert.Equal(["Dao", "Tak", "2024-03-06", ""], reader.Read()!.Fields);
+            Assert.Null(reader.Read());
+        }
+
+        var (result, issues) = await ImportAsync(path);
+        Assert.Equal("imported 2, duplicates 0, rejected 0", result.Summary);
+        Assert.Empty(issues);
+    }
+
+    [Fact]
+    public async Task A_kobo_export_of_the_xlsform_imports_without_a_manual_mapping()
+    {
+        // As KoboToolbox exports it: ";" separated, group/name headers, select_multiple as space-separated codes plus one 0/1 column per choice, metadata columns.
+        var csv = "start;end;person/given_name;person/family_name;person/birth_date;person/estimated_age;person/gender;person/citizenship;person/citizenship/MM;person/citizenship/TH;person/languages;person/phone;person/thai_id;victim/trafficking_status;case/identified_on;case/identification_route;case/province;case/summary;event/exploitation_types;consent/consent_status;_id;_uuid;_submission_time;__version__\n"
+            + $"2024-03-05T09:00:00.000+07:00;2024-03-05T09:20:00.000+07:00;Somchai;Jaidee;1987-03-05;;male;TH;0;1;th;0812345678;{ImportFixtures.SomchaiId};possible;2024-03-05;hotline;TH-50;Met at the shelter;forced_labour;granted;101;a1b2;2024-03-05T02:21:00;vX\n"
+            + "2024-03-06T09:00:00.000+07:00;2024-03-06T09:20:00.000+07:00;Aye;;;17;female;MM TH;1;1;my th;;;possible;2024-03-06;outreach;TH-74;;sexual forced_labour;granted;102;c3d4;2024-03-06T02:21:00;vX\n";
+        var path = PathFor(".csv");
+        await File.WriteAllTextAsync(path, csv, new UTF8Encoding(false));
+        var (result, issues) = await ImportAsync(path);
+        Assert.Equal("imported 2, duplicates 0, rejected 0", result.Summary);
+        Assert.DoesNotContain(issues, i => i.Kind == ImportIssue.Rejected);
+        Assert.Equal(ImportTargets.GivenName, result.Mapping.Columns["person/given_name"]);
+        Assert.Equal(ImportTargets.Citizenship, result.Mapping.Columns["person/citizenship"]);
+        Assert.Equal(ImportTargets.Ignore, result.Mapping.Columns["person/citizenship/MM"]);
+        Assert.Equal(ImportTargets.Ignore, result.Mapping.Columns["_uuid"]);
+        Assert.Equal(ImportTargets.Ignore, result.Mapping.Columns["start"]);
+        using var scope = _services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        var aye = (await db.Cases.Include(c => c.Person).ToListAsync()).Single(c => c.Person.GivenName == "Aye");
+        Assert.Equal(["MM", "TH"], aye.Person.Citizenships);
+        Assert.Equal(["my", "th"], aye.Person.Languages);
+        Assert.Equal(("TH-74", 17), (aye.Province, aye.Person.EstimatedAge!.Value));
+
+        // ODK Central's "group-name" headers map the same way.
+        var odk = ColumnMapping.Suggest(["person-given_name", "case-identified_on", "case-province", "meta-instanceID"], []);
+        Assert.Equal([ImportTargets.GivenName, ImportTargets.IdentifiedOn, ImportTargets.Province, ImportTargets.Ignore], odk.Columns.Values);
+    }
+
+    [Fact]
+    public async Task A_renamed_binary_is_refused()
+    {
+        var xlsx = PathFor(".xlsx");
+        var bytes = new byte[4096];
+        new Random(3).NextBytes(bytes);
+        bytes[0] = 0x7F;
+        await File.WriteAllBytesAsync(xlsx, bytes);
+        Assert.Contains("binary file", await RefusedAsync(xlsx), StringComparison.Ordinal);
+
+        var csv = PathFor(".csv");
+        await File.WriteAllBytesAsync(csv, [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
+        Assert.Contains("binary file", await RefusedAsync(csv), StringComparison.Ordinal);
+
+        var notZip = PathFor(".xlsx");
+        await File.WriteAllBytesAsync(notZip, [.. "PK\u0003\u0004"u8, .. bytes]);
+        Assert.Contains("not a readable ZIP", await RefusedAsync(notZip), StringComparison.Ordinal);
+
+        var ole = PathFor(".xls");
+        await File.WriteAllBytesAsync(ole, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. bytes]);
+        Assert.Contains("old Excel workbook", await RefusedAsync(ole), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_is_refused_before_it_is_unpacked()
+    {
+        var path = WriteXlsx(Rows(ImportFixtures.ThaiCsv()));
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            await using var bomb = zip.CreateEntry("xl/media/padding.bin", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+            {
+                await bomb.WriteAsync(zeros);
+            }
+        }
+
+        Assert.True(new FileInfo(path).Length < 1024 * 1024);
+        Assert.Contains("zip bomb", await RefusedAsync(path), StringComparison.Ordinal);
+        // The total unpacked size is limited too, whatever the ratio.
+        var total = await RefusedAsync(WriteXlsx(Rows(ImportFixtures.ThaiCsv())), new ImportLimits { MaxUncompressedBytes = 1000 });
+        Assert.Contains("unpacks to more than", total, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_2_GB_file_is_refused_by_its_size_and_the_limit_is_configurable()
+    {
+        var path = PathFor(".csv");
+        await using (var file = File.Create(path))
+        {
+            file.SetLength(2L * 1024 * 1024 * 1024); // sparse: costs no disk
+        }
+
+        Assert.Contains("larger than the import limit of 256 MiB", await RefusedAsync(path), StringComparison.Ordinal);
+        File.Delete(path);
+        var small = PathFor(".csv");
+        await File.WriteAllTextAsync(small, ImportFixtures.ThaiCsv());
+        Assert.Contains("larger than the import limit", await RefusedAsync(small, new ImportLimits { MaxFileBytes = 100 }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broken_xml_inside_a_workbook_is_refused_and_nothing_is_stored_even_after_some_batches()
+    {
+        var path = WriteXlsx(Rows(ImportFixtures.ThaiCsv()));
+        // Cut the sheet's XML after its fourth row: the first batches (of 2) were already written inside the transaction.
+        string sheet;
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            using (var r = new StreamReader(entry.Open()))
+            {
+                sheet = await r.ReadToEndAsync();
+            }
+
+            entry.Delete();
+            var cut = sheet.IndexOf("<row r=\"6\"", StringComparison.Ordinal);
+            await using var w = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            await w.WriteAsync(sheet[..cut] + "<row r=\"6\"><c r=\"A6\" t=\"inlineStr\"><is><t>broken</is></c></row>");
+        }
+
+        Assert.Contains("XML is broken", await RefusedAsync(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mixed_encodings_are_refused_with_the_line_and_boms_are_accepted()
+    {
+        var utf8 = Encoding.UTF8.GetBytes("ชื่อ,จังหวัด,วันที่พบ\nสมชาย,ตาก,1/3/2567\n");
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var thai = Encoding.GetEncoding(874).GetBytes("มะลิ,ตาก,1/3/2567\n");
+        var mixed = PathFor(".csv");
+        await File.WriteAllBytesAsync(mixed, [.. utf8, .. thai]);
+        Assert.Contains("Line 3 is not UTF-8", await RefusedAsync(mixed), StringComparison.Ordinal);
+
+        var bomThenBad = PathFor(".csv");
+        await File.WriteAllBytesAsync(bomThenBad, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("name,province,date identified\nAye,Tak,1/3/2567\n"), .. thai]);
+        Assert.Contains("Line 3 is not UTF-8", await RefusedAsync(bomThenBad), StringComparison.Ordinal);
+
+        // Whole files in one encoding are fine: Windows-874 without a BOM, UTF-16 with one.
+        var windows874 = PathFor(".csv");
+        await File.WriteAllBytesAsync(windows874, Encoding.GetEncoding(874).GetBytes("ชื่อ,จังหวัด,วันที่พบ\nสมชาย,ตาก,1/3/2567\n"));
+        var (windows, _) = await ImportAsync(windows874);
+        Assert.Equal(("Windows-874 (TIS-620)", 1), (windows.Encoding, windows.Imported));
+        var utf16 = PathFor(".csv");
+        await File.WriteAllBytesAsync(utf16, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("ชื่อ,จังหวัด,วันที่พบ\nมะลิ,ตาก,2/3/2567\n")]);
+        var (result, _) = await ImportAsync(utf16);
+        Assert.Equal(("UTF-16", 1), (result.Encoding, result.Imported));
+    }
+
+    [Fact]
+    public async Task Embedded_line_breaks_and_formulas_in_csv_are_kept_as_text()
+    {
+        var path = PathFor(".csv");
+        await File.WriteAllTextAsync(path, "name,province,date identified,notes\r\n"
+            + "\"=HYPERLINK(\"\"http://x\"\")\",Tak,1/3/2567,\"line one\r\n=SUM(A1:A9)\r\nline three\"\r\n"
+            + "@Ploy,Tak,2/3/2567,+66 plain\r\n", new UTF8Encoding(true));
+        var (result, issues) = await ImportAsync(path);
+        Assert.Equal("imported 2, duplicates 0, rejected 0", result.Summary);
+        Assert.Contains(issues, i => i is { Row: 2, Column: "name", Kind: ImportIssue.Doubtful });
+        Assert.Contains(issues, i => i is { Row: 3, Column: "name", Kind: ImportIssue.Doubtful });
+        using var scope = _services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        var first = (await db.Cases.Include(c => c.Person).ToListAsync()).Single(c => c.Person.GivenName.StartsWith('='));
+        Assert.Equal("line one\n=SUM(A1:A9)\nline three", first.Summary!.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+}
