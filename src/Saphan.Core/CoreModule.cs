@@ -30,6 +30,8 @@ public static class CoreModule
         services.AddScoped<Saphan.Core.Features.Justice.Suspects>().AddScoped<Saphan.Core.Features.Justice.LegalCases>()
             .AddScoped<Saphan.Core.Features.Justice.Operations>().AddScoped<Saphan.Core.Features.Justice.JusticeFigures>();
         services.AddScoped<TipTriage>();
+        services.AddScoped<Saphan.Core.Features.CaseRecord.SaveVulnerability>().AddScoped<Saphan.Core.Features.CaseRecord.GetVulnerability>()
+            .AddScoped<Saphan.Core.Features.CaseRecord.SupportPlans>().AddScoped<Saphan.Core.Features.CaseRecord.CaseComments>().AddScoped<Saphan.Core.Features.CaseRecord.CaseClosure>();
         return services;
     }
 }

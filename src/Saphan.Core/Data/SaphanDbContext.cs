@@ -396,6 +396,8 @@ public sealed class SaphanDbContext(
             Encrypt(screening.Property(s => s.Answers), "screening.answers");
         });
         Saphan.Core.Features.Justice.JusticeModel.Configure(builder, Encrypt, CodeList);
+        Saphan.Core.Features.CaseRecord.CaseRecordModel.Configure(builder, Encrypt, CodeList);
+        Saphan.Core.Features.CaseRecord.CaseRecordModel.ProtectScreeningResults(builder, protector);
 
         builder.Entity<AuditEntry>(entry =>
         {
