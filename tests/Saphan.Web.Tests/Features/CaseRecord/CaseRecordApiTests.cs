@@ -363,4 +363,16 @@ public sealed class CaseRecordApiTests(SaphanAppFactory app) : IClassFixture<Sap
         Assert.Equal(10, item["score"]!.GetValue<int>());
         Assert.Equal("moderate", item["band"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_case_record_routes()
+    {
+        var document = await app.Anonymous().GetStringAsync("/openapi/v1.json");
+        foreach (var route in new[] { "vulnerability", "support-plan", "support-plan/actions", "support-plan/actions/{actionId}", "comments", "closure", "reopen" })
+        {
+            Assert.Contains("\"/api/v1/cases/{id}/" + route + "\"", document, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("VulnerabilityRequestDocument", document, StringComparison.Ordinal);
+    }
 }
