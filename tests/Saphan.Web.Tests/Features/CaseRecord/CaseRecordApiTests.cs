@@ -362,6 +362,12 @@ public sealed class CaseRecordApiTests(SaphanAppFactory app) : IClassFixture<Sap
         var item = listed["items"]!.AsArray().Single(s => s!["id"]!.GetValue<Guid>() == id)!;
         Assert.Equal(10, item["score"]!.GetValue<int>());
         Assert.Equal("moderate", item["band"]!.GetValue<string>());
+
+        // A row written before schema 9 holds score and band in clear: still read as they are.
+        await WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE screenings SET score = '9', band = 'mild' WHERE id = {id}"));
+        var legacy = (await Json.ReadAsync(await worker.GetAsync($"/api/v1/cases/{caseId}/screenings")))["items"]!.AsArray().Single(s => s!["id"]!.GetValue<Guid>() == id)!;
+        Assert.Equal(9, legacy["score"]!.GetValue<int>());
+        Assert.Equal("mild", legacy["band"]!.GetValue<string>());
     }
 
     [Fact]
