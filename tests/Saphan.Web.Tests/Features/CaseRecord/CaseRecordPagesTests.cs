@@ -28,7 +28,7 @@ public sealed partial class CaseRecordPagesTests(SaphanAppFactory app) : IClassF
         var caseId = await Json.CreateCaseAsync(api, Json.NewCase("Su Su"));
         var worker = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.CaseWorker)]);
         var details = await worker.GetStringAsync($"/Cases/Details/{caseId}");
-        foreach (var id in new[] { "id=\"vulnerability\"", "id=\"plan\"", "id=\"comment\"", "id=\"closure\"", "save-vulnerability", "add-action", "add-comment", "close-case", "data-missing=\"vulnerability\"" })
+        foreach (var id in new[] { "id=\"vulnerability\"", "id=\"plan\"", "id=\"comment\"", "id=\"closure\"", "save-vulnerability", "add-action", "add-comment", "close-case", "record-screening", "add-event", "data-missing=\"vulnerability\"" })
         {
             Assert.Contains(id, details, StringComparison.Ordinal);
         }
@@ -58,6 +58,8 @@ public sealed partial class CaseRecordPagesTests(SaphanAppFactory app) : IClassF
         Assert.Contains("closed-banner", closed, StringComparison.Ordinal);
         Assert.DoesNotContain("add-comment", closed, StringComparison.Ordinal);
         Assert.DoesNotContain("reopen-case", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("record-screening", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Events/New/", closed, StringComparison.Ordinal);
         var late = await PostAsync(worker, edit + "?handler=Comment", new() { ["CommentText"] = "Too late." });
         Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
         Assert.EndsWith("#closure", late.Headers.Location!.ToString(), StringComparison.Ordinal);
