@@ -89,6 +89,9 @@ public sealed class CaseRecordBrowserTests(BrowserHost host) : IClassFixture<Bro
         Assert.Contains("goals met", (await page.InnerTextAsync("#closure-reason")).ToLowerInvariant(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#save-vulnerability, #add-action, #add-comment, #close-case").CountAsync());
         await host.ScreenshotAsync(page, "44-case-closed-phone");
+        await page.GotoAsync(details);
+        Assert.Equal(0, await page.Locator("#add-event, #record-screening").CountAsync());
+        await host.ScreenshotAsync(page, "44b-case-closed-top-phone", fullPage: false);
 
         // The supervisor reopens it, with a reason.
         var supervisor = await host.SignInAsync(host.SupervisorEmail);
