@@ -32,6 +32,8 @@ public static class CoreModule
         services.AddScoped<TipTriage>();
         services.AddScoped<TipRouting>().AddScoped<Saphan.Core.Features.Justice.LegalCaseSharing>();
         services.AddScoped<Saphan.Core.Features.Export.ExportRecords>();
+        services.AddScoped<Saphan.Core.Features.CaseRecord.SaveVulnerability>().AddScoped<Saphan.Core.Features.CaseRecord.GetVulnerability>()
+            .AddScoped<Saphan.Core.Features.CaseRecord.SupportPlans>().AddScoped<Saphan.Core.Features.CaseRecord.CaseComments>().AddScoped<Saphan.Core.Features.CaseRecord.CaseClosure>();
         return services;
     }
 }

@@ -41,6 +41,7 @@ public static class SaphanWebApp
         builder.Services.AddCasesModule();
         builder.Services.AddTipsModule();
         builder.Services.AddSingleton<Saphan.Web.Features.Import.ImportUploads>();
+        builder.Services.AddScoped<Saphan.Web.Features.CaseRecord.CaseRecordPanelLoader>().Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<Saphan.Web.Features.CaseRecord.CaseClosedPageFilter>());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Referrals").Get<Saphan.Core.Features.Referrals.ReferralRules>() ?? new Saphan.Core.Features.Referrals.ReferralRules());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Caseloads").Get<Saphan.Core.Features.Caseloads.CaseloadRules>() ?? new Saphan.Core.Features.Caseloads.CaseloadRules());
 
@@ -60,6 +61,7 @@ public static class SaphanWebApp
         app.MapTasksApi();
         app.MapScreeningsApi();
         app.MapJusticeApi();
+        Saphan.Web.Features.CaseRecord.CaseRecordApi.MapCaseRecordApi(app);
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -398,6 +398,8 @@ public sealed class SaphanDbContext(
         Saphan.Core.Features.Justice.JusticeModel.Configure(builder, Encrypt, CodeList);
         TipRouting.Configure(builder, Encrypt);
         Saphan.Core.Features.Justice.LegalCaseSharing.Configure(builder);
+        Saphan.Core.Features.CaseRecord.CaseRecordModel.Configure(builder, Encrypt, CodeList);
+        Saphan.Core.Features.CaseRecord.CaseRecordModel.ProtectScreeningResults(builder, protector);
 
         builder.Entity<AuditEntry>(entry =>
         {

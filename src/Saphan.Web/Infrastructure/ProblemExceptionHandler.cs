@@ -36,6 +36,7 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
                 Title = refused.Message,
             },
             Saphan.Core.Features.Referrals.ReferralConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = conflict.Message },
+            Saphan.Core.Features.CaseRecord.CaseClosedException closed => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = closed.Message },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {

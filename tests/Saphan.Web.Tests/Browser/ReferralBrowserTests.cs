@@ -21,7 +21,7 @@ public sealed class ReferralBrowserTests(BrowserHost host) : IClassFixture<Brows
             var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
             var ngo = await db.Organisations.SingleAsync(o => o.Name == sender.OrganisationName);
             var senderId = await db.Users.Where(u => u.Email == sender.Email).Select(u => u.Id).SingleAsync();
-            var @case = (await db.Cases.Where(c => c.OrganisationId == ngo.Id && (c.Province == "TH-10" || c.Province == "TH-50" || c.Province == "TH-57")).ToListAsync()).First();
+            var @case = (await db.Cases.Where(c => c.OrganisationId == ngo.Id && c.Status != "closed" && c.Status != "closed_referred" && (c.Province == "TH-10" || c.Province == "TH-50" || c.Province == "TH-57")).ToListAsync()).First();
             caseId = @case.Id;
             db.ConsentRecords.Add(new ConsentRecord
             {

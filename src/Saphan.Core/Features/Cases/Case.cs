@@ -24,6 +24,11 @@ public sealed class Case
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>A code of the closureReason value set, set by <see cref="Close"/>; null while open or when closed without one (older records, imports).</summary>
+    public string? ClosureReason { get; private set; }
+    public DateOnly? ClosedOn { get; private set; }
+    /// <summary>Free text: identifying, encrypted.</summary>
+    public string? ClosureDetails { get; private set; }
     /// <summary>Changes on every save, so that two people editing at once cannot overwrite each other silently.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
@@ -55,5 +60,23 @@ public sealed class Case
 
         Status = status;
         ClosedAt = IsClosedStatus(status) ? now : null;
+        ClosedOn = IsClosedStatus(status) ? DateOnly.FromDateTime(now.UtcDateTime) : null;
+        if (!IsClosedStatus(status))
+        {
+            ClosureReason = null;
+            ClosureDetails = null;
+        }
     }
+
+    /// <summary>Closes the case with a reason (referred on: closed_referred). The caller has checked the reason and the day.</summary>
+    public void Close(string reason, DateOnly closedOn, string? details, DateTimeOffset now)
+    {
+        ChangeStatus(reason == "referred" ? "closed_referred" : "closed", now);
+        ClosureReason = reason;
+        ClosedOn = closedOn;
+        ClosureDetails = details;
+    }
+
+    /// <summary>Opens a closed case again (active); the closure's reason stays in the audit log and the case comments.</summary>
+    public void Reopen(DateTimeOffset now) => ChangeStatus("active", now);
 }

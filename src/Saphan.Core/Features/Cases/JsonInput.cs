@@ -202,4 +202,21 @@ public sealed class JsonInput
 
         return number;
     }
+
+    /// <summary>A JSON number with at most two decimals (an amount in baht).</summary>
+    public decimal? ReadDecimal(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+        {
+            Errors.Add(PathOf(name), "Expected a number.");
+            return null;
+        }
+
+        return number;
+    }
 }

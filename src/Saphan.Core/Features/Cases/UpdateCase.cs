@@ -16,6 +16,7 @@ public sealed class UpdateCase(SaphanDbContext db, PersonIndexer indexer, TimePr
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("Case");
         CaseAccess.EnsureCanWrite(actor);
+        Saphan.Core.Features.CaseRecord.CaseRecordAccess.EnsureOpen(@case);
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);

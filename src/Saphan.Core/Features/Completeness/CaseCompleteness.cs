@@ -54,7 +54,9 @@ public static class CaseCompleteness
         ArgumentNullException.ThrowIfNull(view);
         var purposes = (await db.ConsentRecords.AsNoTracking().Where(r => r.CaseId == view.Id).Select(r => r.Purpose).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var events = (await db.TraffickingEvents.AsNoTracking().Where(e => e.CaseId == view.Id).Select(e => e.Type).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return Missing(view, purposes, events);
+        var missing = Missing(view, purposes, events).ToList();
+        missing.AddRange(await CaseRecord.CaseRecordCompleteness.MissingAsync(db, view, cancellationToken));
+        return missing;
     }
 
     /// <summary>The label of a missing item in the reader's language: the field's, the section's, or the consent purpose's.</summary>
@@ -65,6 +67,13 @@ public static class CaseCompleteness
         {
             var purpose = code["consent.purpose.".Length..];
             return DataStandard.Sections.Single(s => s.Code == "consent").Label(culture) + ": " + DataStandard.Get("consent.purpose").Values!.Label(purpose, culture);
+        }
+
+        if (code.StartsWith("plan.", StringComparison.Ordinal))
+        {
+            var th = culture.TwoLetterISOLanguageName == "th";
+            var part = code == "plan.action.type" ? (th ? "การดำเนินการ" : "Actions") : DataStandard.Get(code).Label(culture);
+            return DataStandard.Sections.Single(s => s.Code == "plan").Label(culture) + ": " + part;
         }
 
         if (code == "person.identityDocuments.type")

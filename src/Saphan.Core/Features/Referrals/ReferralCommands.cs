@@ -27,6 +27,7 @@ public sealed class ReferralCommands(SaphanDbContext db, TimeProvider clock, Ref
         CaseAccess.EnsureCanWrite(actor);
         var @case = await CaseAccess.Readable(db, actor).Include(c => c.Person).AsNoTracking()
             .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw new NotFoundException("Case");
+        Saphan.Core.Features.CaseRecord.CaseRecordAccess.EnsureOpen(@case);
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);

@@ -21,6 +21,7 @@ public sealed class RecordScreening(SaphanDbContext db, TimeProvider clock)
         CaseAccess.EnsureCanWrite(actor);
         var @case = await CaseAccess.Readable(db, actor).Include(c => c.Person).AsNoTracking()
             .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw new NotFoundException("Case");
+        Saphan.Core.Features.CaseRecord.CaseRecordAccess.EnsureOpen(@case);
 
         var now = clock.GetUtcNow();
         var errors = readErrors ?? new ValidationErrors();

@@ -13,7 +13,7 @@ namespace Saphan.Core.Features.Standard;
 public static class DataStandard
 {
     /// <summary>The dictionary's version: the minor number grows when fields or values are added.</summary>
-    public const string Version = "0.2.0";
+    public const string Version = "0.3.0";
 
     public static IReadOnlyList<StandardSection> Sections { get; } =
     [
@@ -250,21 +250,26 @@ public static class DataStandard
     ]) { HtcdsTable = "hte_ and vic_ (Type = Exploitation)" };
 
     private static StandardSection Vulnerability() => new("vulnerability", "Risk and vulnerability", "ความเสี่ยงและความเปราะบาง",
-        "Assessed at intake and again during the case, at three levels (HTCDS v2 replaces its single vulnerabilities list with these).",
-        "ประเมินเมื่อรับเรื่องและระหว่างการดูแล ในสามระดับ: บุคคล ครัวเรือน และชุมชน",
+        "Assessed at intake and again during the case, at three levels (HTCDS v2 replaces its single vulnerabilities list with these). The latest assessment counts; it may be saved part-done.",
+        "ประเมินเมื่อรับเรื่องและระหว่างการดูแล ในสามระดับ: บุคคล ครัวเรือน และชุมชน การประเมินล่าสุดมีผล บันทึกได้แม้ยังไม่ครบ",
     [
-        new("vulnerability.assessedOn", FieldType.Date, "Assessed on", "วันที่ประเมิน", "", "") { Required = true },
-        new("vulnerability.individual", FieldType.Codes, "Individual vulnerabilities", "ความเปราะบางระดับบุคคล", "", "")
-            { Values = V.IndividualVulnerability, Sensitive = SensitiveData.Health, Htcds = "vic_Vulnerabilities" },
-        new("vulnerability.household.monthlyIncomeThb", FieldType.MoneyThb, "Household income per month", "รายได้ครัวเรือนต่อเดือน", "", ""),
+        new("vulnerability.assessedOn", FieldType.Date, "Assessed on", "วันที่ประเมิน", "", "") { Required = true, Stored = true, ApiName = "assessedOn" },
+        new("vulnerability.individual", FieldType.Codes, "Individual vulnerabilities", "ความเปราะบางระดับบุคคล",
+            "Health-related factors are PDPA s.26 data: only supervisors and case workers see this list.", "ปัจจัยด้านสุขภาพเป็นข้อมูลอ่อนไหวตามมาตรา 26 เฉพาะหัวหน้างานและเจ้าหน้าที่ดูแลกรณีเห็นรายการนี้")
+            { Values = V.IndividualVulnerability, Sensitive = SensitiveData.Health, Htcds = "vic_Vulnerabilities", Stored = true, ApiName = "individual" },
+        new("vulnerability.household.incomeBand", FieldType.Code, "Household income per month", "รายได้ครัวเรือนต่อเดือน",
+            "The band is enough: an exact figure is not needed.", "ระบุช่วงก็เพียงพอ ไม่ต้องระบุตัวเลขที่แน่นอน")
+            { Values = V.IncomeBand, Stored = true, ApiName = "household.incomeBand" },
         new("vulnerability.household.debtThb", FieldType.MoneyThb, "Household debt", "หนี้สินครัวเรือน",
-            "All debts, including to brokers and employers.", "หนี้ทั้งหมด รวมหนี้นายหน้าและนายจ้าง"),
+            "All debts, including to brokers and employers.", "หนี้ทั้งหมด รวมหนี้นายหน้าและนายจ้าง") { Stored = true, ApiName = "household.debtThb" },
+        new("vulnerability.household.debtTo", FieldType.Codes, "Debt owed to", "เป็นหนี้กับ", "", "")
+            { Values = V.DebtCreditor, ExclusiveCodes = ["none"], Stored = true, ApiName = "household.debtTo" },
         new("vulnerability.household.dependants", FieldType.WholeNumber, "Dependants", "จำนวนผู้พึ่งพิง",
-            "People who rely on the person's income.", "จำนวนคนที่พึ่งพารายได้ของบุคคล") { Minimum = 0, Maximum = 50 },
+            "People who rely on the person's income.", "จำนวนคนที่พึ่งพารายได้ของบุคคล") { Minimum = 0, Maximum = 50, Stored = true, ApiName = "household.dependants" },
         new("vulnerability.community", FieldType.Codes, "Community risks", "ความเสี่ยงระดับชุมชน", "", "")
-            { Values = V.CommunityVulnerability },
+            { Values = V.CommunityVulnerability, Stored = true, ApiName = "community" },
         new("vulnerability.details", FieldType.LongText, "Details", "รายละเอียด", "", "")
-            { Identifying = true, MaxLength = 4000, Htcds = "vic_DetailsOfVulnerabilities" },
+            { Identifying = true, MaxLength = 4000, Htcds = "vic_DetailsOfVulnerabilities", Stored = true, ApiName = "details" },
     ]);
 
     private static StandardSection Consent() => new("consent", "Consent", "ความยินยอม",
@@ -283,16 +288,24 @@ public static class DataStandard
     ]);
 
     private static StandardSection SupportPlan() => new("plan", "Support plan", "แผนการช่วยเหลือ",
-        "What the person wants to achieve and what each organisation will do.",
-        "สิ่งที่บุคคลต้องการบรรลุ และสิ่งที่แต่ละหน่วยงานจะดำเนินการ",
+        "What the person wants to achieve and what each organisation will do: objectives, then actions with a type, a status, a due date and the organisation responsible.",
+        "สิ่งที่บุคคลต้องการบรรลุ และสิ่งที่แต่ละหน่วยงานจะดำเนินการ: วัตถุประสงค์ และการดำเนินการพร้อมประเภท สถานะ กำหนดเสร็จ และหน่วยงานที่รับผิดชอบ",
     [
         new("plan.objectives", FieldType.LongText, "Objectives", "วัตถุประสงค์", "In the person's own words where possible.", "ใช้คำพูดของบุคคลเองเมื่อเป็นไปได้")
-            { Identifying = true, Required = true, MaxLength = 4000 },
-        new("plan.actions", FieldType.LongText, "Actions", "การดำเนินการ", "Who does what by when.", "ใครทำอะไร ภายในเมื่อใด")
-            { Identifying = true, MaxLength = 4000 },
-        new("plan.supportTypes", FieldType.Codes, "Types of support", "ประเภทการช่วยเหลือ", "", "") { Values = V.SupportType },
-        new("plan.agreedOn", FieldType.Date, "Agreed on", "วันที่ตกลงแผน", "", ""),
-        new("plan.reviewOn", FieldType.Date, "Review on", "วันที่ทบทวนแผน", "", "") { AllowsFuture = true },
+            { Identifying = true, Required = true, MaxLength = 4000, Stored = true, ApiName = "objectives" },
+        new("plan.agreedOn", FieldType.Date, "Agreed on", "วันที่ตกลงแผน", "", "") { Stored = true, ApiName = "agreedOn" },
+        new("plan.reviewOn", FieldType.Date, "Review on", "วันที่ทบทวนแผน", "", "") { AllowsFuture = true, Stored = true, ApiName = "reviewOn" },
+        new("plan.action.type", FieldType.Code, "Type of support", "ประเภทการช่วยเหลือ", "", "")
+            { Values = V.SupportType, Required = true, Repeating = true, Stored = true, ApiName = "actions[].type" },
+        new("plan.action.description", FieldType.LongText, "Action", "การดำเนินการ", "Who does what.", "ใครทำอะไร")
+            { Identifying = true, Required = true, Repeating = true, MaxLength = 2000, Stored = true, ApiName = "actions[].description" },
+        new("plan.action.status", FieldType.Code, "Action status", "สถานะการดำเนินการ", "", "")
+            { Values = V.PlanActionStatus, Required = true, Repeating = true, Stored = true, ApiName = "actions[].status" },
+        new("plan.action.dueOn", FieldType.Date, "Due on", "กำหนดเสร็จ", "", "")
+            { AllowsFuture = true, Repeating = true, Stored = true, ApiName = "actions[].dueOn" },
+        new("plan.action.responsibleOrganisation", FieldType.Reference, "Responsible organisation", "หน่วยงานที่รับผิดชอบ",
+            "Any organisation of the network; empty means the case's own.", "หน่วยงานใดก็ได้ในเครือข่าย เว้นว่างหมายถึงหน่วยงานเจ้าของกรณี")
+            { Repeating = true, Stored = true, ApiName = "actions[].responsibleOrganisationId" },
     ]);
 
     private static StandardSection Case() => new("case", "Case", "กรณี",
@@ -314,12 +327,15 @@ public static class DataStandard
             "Write what colleagues need to help; avoid details that are not needed.", "เขียนสิ่งที่เพื่อนร่วมงานต้องรู้เพื่อช่วยเหลือ หลีกเลี่ยงรายละเอียดที่ไม่จำเป็น")
             { Identifying = true, Stored = true, ApiName = "summary", MaxLength = 4000 },
         new("case.comment", FieldType.LongText, "Case comment", "บันทึกความคืบหน้า",
-            "A dated note on the case; one per entry.", "บันทึกที่ลงวันที่ หนึ่งรายการต่อครั้ง")
-            { Identifying = true, Repeating = true, MaxLength = 4000 },
+            "A dated note on the case; one per entry, never changed or removed.", "บันทึกที่ลงวันที่ หนึ่งรายการต่อครั้ง แก้ไขหรือลบไม่ได้")
+            { Identifying = true, Repeating = true, MaxLength = 4000, Stored = true, ApiName = "comments[].text" },
         new("case.closureReason", FieldType.Code, "Reason for closure", "เหตุผลในการปิดกรณี", "", "")
-            { Values = V.ClosureReason, Htcds = "cas_ReasonForCaseClosure" },
+            { Values = V.ClosureReason, Htcds = "cas_ReasonForCaseClosure", Stored = true, ApiName = "closure.reason" },
+        new("case.closedOn", FieldType.Date, "Closed on", "วันที่ปิดกรณี",
+            "Not before the identification date, not in the future.", "ไม่ก่อนวันที่พบตัว และไม่เป็นวันในอนาคต")
+            { Stored = true, ApiName = "closure.closedOn" },
         new("case.closureDetails", FieldType.LongText, "Closure details", "รายละเอียดการปิดกรณี", "", "")
-            { Identifying = true, MaxLength = 4000, Htcds = "cas_ReasonForCaseClosure" },
+            { Identifying = true, MaxLength = 4000, Htcds = "cas_ReasonForCaseClosure", Stored = true, ApiName = "closure.details" },
     ]);
 
     private static StandardSection Service() => new("service", "Service", "บริการ",

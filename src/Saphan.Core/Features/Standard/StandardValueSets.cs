@@ -339,6 +339,37 @@ public static class StandardValueSets
         new("repatriation", "Repatriation", "การส่งกลับภูมิลำเนา"),
     ]);
 
+    /// <summary>Household income per month in baht, in bands (an exact figure is not needed to plan support).</summary>
+    public static readonly ValueSet IncomeBand = new("householdIncomeBand",
+    [
+        new("none", "No income", "ไม่มีรายได้"),
+        new("under_5000", "Under 5,000 baht", "ต่ำกว่า 5,000 บาท"),
+        new("5000_9999", "5,000 – 9,999 baht", "5,000 – 9,999 บาท"),
+        new("10000_14999", "10,000 – 14,999 baht", "10,000 – 14,999 บาท"),
+        new("15000_29999", "15,000 – 29,999 baht", "15,000 – 29,999 บาท"),
+        new("30000_plus", "30,000 baht or more", "30,000 บาทขึ้นไป"),
+        new("unknown", "Unknown", "ไม่ทราบ"),
+    ]);
+
+    public static readonly ValueSet DebtCreditor = new("debtCreditor",
+    [
+        new("broker", "Broker or recruiter", "นายหน้าหรือผู้จัดหา"),
+        new("employer", "Employer", "นายจ้าง"),
+        new("moneylender", "Informal moneylender", "เงินกู้นอกระบบ"),
+        new("bank", "Bank or cooperative", "ธนาคารหรือสหกรณ์"),
+        new("family", "Family or friends", "ครอบครัวหรือเพื่อน"),
+        new("other", "Other", "อื่น ๆ"),
+        new("none", "No debt", "ไม่มีหนี้"),
+    ]);
+
+    public static readonly ValueSet PlanActionStatus = new("planActionStatus",
+    [
+        new("planned", "Planned", "วางแผนแล้ว"),
+        new("in_progress", "In progress", "กำลังดำเนินการ"),
+        new("done", "Done", "เสร็จแล้ว"),
+        new("cancelled", "Cancelled", "ยกเลิก"),
+    ]);
+
     public static readonly ValueSet ClosureReason = new("closureReason",
     [
         new("goals_met", "Plan goals met", "บรรลุเป้าหมายตามแผน"),

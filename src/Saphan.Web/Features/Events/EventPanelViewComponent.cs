@@ -11,7 +11,7 @@ public sealed class EventPanelViewComponent(ListEvents listEvents) : ViewCompone
     public async Task<IViewComponentResult> InvokeAsync(Guid caseId)
     {
         var events = await listEvents.HandleAsync(UserClaimsPrincipal.ToActor(), caseId, HttpContext.RequestAborted);
-        return View("/Features/Events/_EventPanel.cshtml", new EventPanelModel(caseId, events, Roles.CaseWriters.Any(UserClaimsPrincipal.IsInRole)));
+        return View("/Features/Events/_EventPanel.cshtml", new EventPanelModel(caseId, events, Roles.CaseWriters.Any(UserClaimsPrincipal.IsInRole) && ViewData["CaseClosed"] is not true));
     }
 }
 

@@ -11,7 +11,7 @@ public sealed class ScreeningPanelViewComponent(ListScreenings list) : ViewCompo
     public async Task<IViewComponentResult> InvokeAsync(Guid caseId)
     {
         var screenings = await list.HandleAsync(UserClaimsPrincipal.ToActor(), caseId, HttpContext.RequestAborted);
-        return View("/Features/Screenings/_ScreeningPanel.cshtml", new ScreeningPanelModel(screenings, Roles.CaseWriters.Any(UserClaimsPrincipal.IsInRole)));
+        return View("/Features/Screenings/_ScreeningPanel.cshtml", new ScreeningPanelModel(screenings, Roles.CaseWriters.Any(UserClaimsPrincipal.IsInRole) && ViewData["CaseClosed"] is not true));
     }
 }
 

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Saphan.Core;
+using Saphan.Core.Data;
+using Saphan.Core.Features.Cases;
+
+namespace Saphan.Web.Tests.Browser;
+
+/// <summary>
+/// On a phone: a case worker records a vulnerability assessment, a support-plan action and a comment, closes the case
+/// (first without a reason: refused), then the supervisor reopens it.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class CaseRecordBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    private async Task<Guid> NewCaseAsync()
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        var user = await db.Users.SingleAsync(u => u.Email == host.CaseWorkerEmail);
+        var actor = new Actor(user.Id, user.OrganisationId, new HashSet<string> { "case_worker" });
+        var errors = new ValidationErrors();
+        using var body = JsonDocument.Parse("""
+            {"person": {"givenName": "Ei Phyu", "birthDate": "2000-05-01", "gender": "female", "citizenship": ["MM"]},
+             "identifiedOn": "2026-03-01", "province": "TH-63", "status": "active"}
+            """);
+        var input = CaseInput.FromJson(new JsonInput(body.RootElement, errors));
+        errors.ThrowIfAny();
+        return (await scope.ServiceProvider.GetRequiredService<CreateCase>().HandleAsync(actor, input, default)).Id;
+    }
+
+    [Fact]
+    public async Task A_worker_fills_vulnerability_a_plan_action_and_a_comment_then_closes_the_case_and_a_supervisor_reopens_it()
+    {
+        var caseId = await NewCaseAsync();
+        var page = await host.SignInAsync(host.CaseWorkerEmail);
+        page.SetDefaultTimeout(90_000);
+        await page.SetViewportSizeAsync(390, 844);
+        var details = host.BaseUrl + "/Cases/Details/" + caseId;
+        await page.GotoAsync(details);
+        Assert.True(await page.Locator("#missing li[data-missing='vulnerability']").CountAsync() == 1);
+
+        // Vulnerability, part-done: a few fields only.
+        await page.Locator("#vulnerability").ScrollIntoViewIfNeededAsync();
+        await page.CheckAsync("#vulnerability input[name='Vulnerability.Individual'][value='poverty']");
+        await page.SelectOptionAsync("#v-income", "under_5000");
+        await page.FillAsync("#v-debt", "45000");
+        await page.FillAsync("#v-dependants", "3");
+        await page.CheckAsync("#vulnerability input[name='Vulnerability.Community'][value='border_area']");
+        await page.Locator("#vulnerability").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "40-vulnerability-form-phone.png") });
+        await page.ClickAsync("#save-vulnerability");
+        await page.WaitForURLAsync("**#vulnerability");
+        var vulnerability = await page.InnerTextAsync("#vulnerability dl");
+        Assert.Contains("Poverty", vulnerability, StringComparison.Ordinal);
+        Assert.Contains("45,000", vulnerability, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#missing li[data-missing='vulnerability']").CountAsync());
+        await page.Locator("#vulnerability").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "41-vulnerability-saved-phone.png") });
+
+        // A support-plan action.
+        await page.ClickAsync("#plan details:has(#add-action) summary");
+        await page.SelectOptionAsync("#a-type", "shelter");
+        await page.FillAsync("#a-description", "Place at the shelter in Mae Sot until the hearing.");
+        await page.FillAsync("#a-due", "2026-12-15");
+        await page.ClickAsync("#add-action");
+        await page.WaitForURLAsync("**#plan");
+        Assert.Equal(1, await page.Locator("#plan li[data-action]").CountAsync());
+        Assert.Contains("Mae Sot", await page.InnerTextAsync("#plan li[data-action]"), StringComparison.Ordinal);
+        await page.Locator("#plan").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "42-support-plan-phone.png") });
+
+        // A comment.
+        await page.FillAsync("#comment-text", "Met with an interpreter; she wants to work in Bangkok later.");
+        await page.ClickAsync("#add-comment");
+        await page.WaitForURLAsync("**#comment");
+        Assert.Contains("interpreter", await page.InnerTextAsync("#comment .comments"), StringComparison.Ordinal);
+
+        // Closing without a reason is refused with the field named; then closed.
+        await page.ClickAsync("#closure details summary");
+        await page.ClickAsync("#close-case");
+        await page.WaitForSelectorAsync("#form-errors");
+        Assert.True(await page.Locator("#closure .field-error").CountAsync() >= 1);
+        await page.Locator("#closure").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "43-closure-needs-reason-phone.png") });
+        await page.SelectOptionAsync("#close-reason", "goals_met");
+        await page.FillAsync("#close-date", DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("#close-case");
+        await page.WaitForURLAsync("**/Cases/Details/**#closure");
+        Assert.True(await page.Locator("#closed-banner").IsVisibleAsync());
+        Assert.Contains("goals met", (await page.InnerTextAsync("#closure-reason")).ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#save-vulnerability, #add-action, #add-comment, #close-case").CountAsync());
+        await host.ScreenshotAsync(page, "44-case-closed-phone");
+        await page.GotoAsync(details);
+        Assert.Equal(0, await page.Locator("#add-event, #record-screening").CountAsync());
+        await host.ScreenshotAsync(page, "44b-case-closed-top-phone", fullPage: false);
+
+        // The supervisor reopens it, with a reason.
+        var supervisor = await host.SignInAsync(host.SupervisorEmail);
+        supervisor.SetDefaultTimeout(90_000);
+        await supervisor.SetViewportSizeAsync(390, 844);
+        await supervisor.GotoAsync(details + "#closure");
+        await supervisor.FillAsync("#reopen-reason", "She asked for help with the wage claim.");
+        await supervisor.ClickAsync("#reopen-case");
+        await supervisor.WaitForURLAsync("**#closure");
+        Assert.Equal(0, await supervisor.Locator("#closed-banner").CountAsync());
+        Assert.Contains("wage claim", await supervisor.InnerTextAsync("#comment .comments"), StringComparison.Ordinal);
+        await supervisor.Locator("#closure").ScrollIntoViewIfNeededAsync();
+        await host.ScreenshotAsync(supervisor, "45-case-reopened-phone", fullPage: false);
+
+        // In Thai.
+        await supervisor.ClickAsync("button[value='th-TH']");
+        await supervisor.WaitForSelectorAsync("html[lang='th']");
+        Assert.Contains("แผนการช่วยเหลือ", await supervisor.InnerTextAsync("#plan h2"), StringComparison.Ordinal);
+        await supervisor.Locator("#vulnerability").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "46-vulnerability-thai-phone.png") });
+    }
+}
