@@ -437,7 +437,7 @@ public static class StandardValueSets
         new("done", "Done", "เสร็จแล้ว"),
         new("under_way", "Under way", "กำลังดำเนินการ"),
         new("skipped", "Skipped", "ข้ามขั้นตอน"),
-        new("pending", "Clear the mark", "ล้างการบันทึก"),
+        new("pending", "Not marked", "ไม่ได้บันทึก"),
     ]);
 
     /// <summary>A suspect's part in the trafficking process (HTCDS perpetrator roles); a suspect may have several.</summary>
