@@ -223,4 +223,14 @@ public sealed class PathwaysApiTests(SaphanAppFactory app) : IClassFixture<Sapha
             Assert.Equal(HttpStatusCode.Forbidden, (await app.Api(app.OrgA, role).GetAsync("/api/v1/gaps")).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_pathway_and_gaps_routes()
+    {
+        var text = await (await app.Anonymous().GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+        foreach (var route in new[] { "/api/v1/pathways", "/api/v1/pathways/{id}", "/api/v1/cases/{id}/pathway", "/api/v1/cases/{id}/pathway/steps/{step}", "/api/v1/gaps", "expectedDays", "missingServices" })
+        {
+            Assert.Contains(route, text, StringComparison.Ordinal);
+        }
+    }
 }
