@@ -43,12 +43,32 @@ public sealed class PathwayBrowserTests(BrowserHost host) : IClassFixture<Browse
         var supervisor = await host.SignInAsync(host.SupervisorEmail);
         await supervisor.ClickAsync("#nav-gaps");
         await supervisor.WaitForURLAsync("**/Gaps");
-        var row = supervisor.Locator($"#late-steps tr[data-case='{caseId}'][data-step='safe_shelter']");
+        var row = supervisor.Locator($"#late-steps tr[data-case='{caseId}'] [data-step='safe_shelter']");
         Assert.Equal(1, await row.CountAsync());
         Assert.Contains("Overdue", await row.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains(caseId.ToString()[..8], await row.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await supervisor.Locator($"#late-steps tr[data-case='{caseId}'][data-step='health_check']").CountAsync());
+        Assert.Equal("overdue", await row.GetAttributeAsync("data-status"));
+        Assert.Contains(Saphan.Core.Features.Cases.CaseReference.Of(caseId), await supervisor.InnerTextAsync($"#late-steps tr[data-case='{caseId}']"), StringComparison.Ordinal);
+        Assert.Equal(0, await supervisor.Locator($"#late-steps tr[data-case='{caseId}'] [data-step='health_check']").CountAsync());
         await host.ScreenshotAsync(supervisor, "51-gaps-organisation");
+
+        // The same in Thai on a phone: the case's pathway and the gaps view.
+        var phone = await host.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "th-TH" });
+        var thai = await phone.NewPageAsync();
+        await thai.GotoAsync(host.BaseUrl + "/Account/Login");
+        await thai.FillAsync("#email", host.SupervisorEmail);
+        await thai.FillAsync("#password", BrowserHost.Password);
+        await thai.ClickAsync("button[type=submit].primary");
+        await thai.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await thai.GotoAsync(host.BaseUrl + "/Gaps");
+        Assert.Contains("เกินกำหนด", await thai.InnerTextAsync($"#late-steps tr[data-case='{caseId}'] [data-step='safe_shelter']"), StringComparison.Ordinal);
+        await host.ScreenshotAsync(thai, "59-gaps-thai-phone", fullPage: false);
+        var gapsWidth = await thai.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(gapsWidth <= 390, $"the gaps view is {gapsWidth}px wide on a 390px screen");
+        await thai.GotoAsync(host.BaseUrl + "/Cases/Details/" + caseId);
+        await thai.Locator("#pathway").ScrollIntoViewIfNeededAsync();
+        await host.ScreenshotAsync(thai, "59-case-pathway-thai-phone", fullPage: false);
+        var wide = await thai.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(wide <= 390, $"the case page is {wide}px wide on a 390px screen");
 
         // Follow-ups on a phone: schedule the standard three, record the first one's outcome.
         await worker.SetViewportSizeAsync(390, 844);

@@ -74,6 +74,6 @@ public sealed class GetGaps(SaphanDbContext db, TimeProvider clock)
         return new GapsView(network ? "network" : "organisation", people, counts, missing, today);
     }
 
-    /// <summary>The short case reference the case page shows (the first 8 characters of its id).</summary>
-    public static string Reference(Guid caseId) => caseId.ToString()[..8];
+    /// <summary>The short case reference the case page shows (see <see cref="Cases.CaseReference"/>).</summary>
+    public static string Reference(Guid caseId) => Cases.CaseReference.Of(caseId);
 }

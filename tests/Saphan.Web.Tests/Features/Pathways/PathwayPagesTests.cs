@@ -72,7 +72,7 @@ public sealed partial class PathwayPagesTests(SaphanAppFactory app) : IClassFixt
 
         var supervisor = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.Supervisor)]);
         var page = await supervisor.GetStringAsync("/Gaps");
-        Assert.Contains($"data-case=\"{caseId}\" data-step=\"safe_shelter\"", page, StringComparison.Ordinal);
+        Assert.Matches($"<tr data-case=\"{caseId}\">(?:(?!</tr>)[\\s\\S])*data-step=\"safe_shelter\" data-status=\"overdue\"", page);
         Assert.DoesNotContain("Gappage", page, StringComparison.Ordinal);
         Assert.Contains("id=\"missing-services\"", page, StringComparison.Ordinal);
 

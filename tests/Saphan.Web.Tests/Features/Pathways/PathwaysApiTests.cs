@@ -188,7 +188,7 @@ public sealed class PathwaysApiTests(SaphanAppFactory app) : IClassFixture<Sapha
         var worker = app.Api(app.OrgA, Roles.CaseWorker);
         var caseId = await CaseIdentifiedAsync(worker, "Gapname", 12, "TH-96");
         await AssignAsync(worker, caseId, CarePathway.StandardId);
-        var reference = caseId.ToString()[..8];
+        var reference = Saphan.Core.Features.Cases.CaseReference.Of(caseId);
 
         var supervisor = app.Api(app.OrgA, Roles.Supervisor);
         var gaps = await Json.ReadAsync(await supervisor.GetAsync("/api/v1/gaps"));
