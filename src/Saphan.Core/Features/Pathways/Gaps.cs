@@ -44,7 +44,7 @@ public sealed class GetGaps(SaphanDbContext db, TimeProvider clock)
                               select new { p.CaseId, p.PathwayId, c.OrganisationId, c.Province }).ToListAsync(cancellationToken);
         var pathwayIds = assigned.Select(a => a.PathwayId).Distinct().ToList();
         var pathways = await db.CarePathways.AsNoTracking().Where(p => pathwayIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Steps, cancellationToken);
-        var facts = await PathwayProgress.LoadAsync(db, assigned.Select(a => a.CaseId).ToList(), cancellationToken);
+        var facts = await PathwayProgress.LoadAsync(db, db.CasePathways.Where(p => network || p.OrganisationId == actor.OrganisationId).Select(p => p.CaseId), cancellationToken);
         var derived = assigned.Select(a => (a.CaseId, a.OrganisationId, a.Province, Steps: PathwayProgress.Derive(facts[a.CaseId], pathways[a.PathwayId], today))).ToList();
 
         var late = derived.SelectMany(d => d.Steps.Where(s => s.Status is StepStatus.Overdue or StepStatus.Missed).Select(s => (d.CaseId, d.OrganisationId, Step: s))).ToList();

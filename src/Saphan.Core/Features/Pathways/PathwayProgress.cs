@@ -99,11 +99,18 @@ public static class PathwayProgress
     }
 
     /// <summary>Loads the facts of the given cases in a few queries (no identifying field is read).</summary>
-    public static async Task<Dictionary<Guid, CaseFacts>> LoadAsync(SaphanDbContext db, IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken)
+    public static Task<Dictionary<Guid, CaseFacts>> LoadAsync(SaphanDbContext db, IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caseIds);
+        var list = caseIds.ToList();
+        return LoadAsync(db, db.Cases.Where(c => list.Contains(c.Id)).Select(c => c.Id), cancellationToken);
+    }
+
+    /// <summary>The same for the cases a query selects: the database filters by a sub-query, not by a long list of ids.</summary>
+    public static async Task<Dictionary<Guid, CaseFacts>> LoadAsync(SaphanDbContext db, IQueryable<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(caseIds);
-        var ids = caseIds.ToList();
+        ArgumentNullException.ThrowIfNull(ids);
         var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.IdentifiedOn, c.Status }).ToListAsync(cancellationToken);
         var referrals = (await db.Referrals.AsNoTracking().Where(r => ids.Contains(r.CaseId))
