@@ -106,7 +106,7 @@ public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clo
     {
         ArgumentNullException.ThrowIfNull(actor);
         CaseAccess.EnsureCanWrite(actor);
-        var @case = await CaseAccess.Readable(db, actor).AsNoTracking().Select(c => new { c.Id, c.OrganisationId }).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+        var @case = await CaseAccess.Readable(db, actor).AsNoTracking().Select(c => new { c.Id, c.OrganisationId, c.IdentifiedOn }).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw new NotFoundException("Case");
         var errors = new ValidationErrors();
         var pathway = pathwayId is null ? null : await db.CarePathways.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pathwayId, cancellationToken);
@@ -135,6 +135,20 @@ public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clo
         }
 
         db.Audit(actor, "pathway.assigned", "case", caseId, pathway.Code + " v" + pathway.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Follow-ups scheduled from the pathway: its 3/6/12-month steps, those the case does not have yet (same transaction).
+        var months = pathway.Steps.Select(s => FollowUpMonth(s.Code)).OfType<int>().ToList();
+        var scheduled = await db.FollowUps.Where(f => f.CaseId == caseId && f.Month != null).Select(f => f.Month!.Value).ToListAsync(cancellationToken);
+        foreach (var month in months.Except(scheduled))
+        {
+            var followUp = new FollowUps.FollowUp
+            {
+                OrganisationId = @case.OrganisationId, CaseId = caseId, DueOn = @case.IdentifiedOn.AddMonths(month), Month = month, CreatedBy = actor.UserId, CreatedAt = now,
+            };
+            db.FollowUps.Add(followUp);
+            db.Audit(actor, "follow_up.scheduled", "follow_up", followUp.Id, "case " + caseId.ToString());
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -178,6 +192,15 @@ public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clo
         await db.SaveChangesAsync(cancellationToken);
         return (await ForCaseAsync(actor, caseId, cancellationToken))!;
     }
+
+    /// <summary>The follow-up month of a pathway step (follow_up_3m → 3), or null for other steps.</summary>
+    public static int? FollowUpMonth(string stepCode) => stepCode switch
+    {
+        "follow_up_3m" => 3,
+        "follow_up_6m" => 6,
+        "follow_up_12m" => 12,
+        _ => null,
+    };
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

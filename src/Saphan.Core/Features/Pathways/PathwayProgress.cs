@@ -21,10 +21,6 @@ public static class PathwayProgress
 {
     public const int MissedAfterDays = 90;
 
-    private static readonly Dictionary<string, int> FollowUpMonths = new(StringComparer.Ordinal)
-    {
-        ["follow_up_3m"] = 3, ["follow_up_6m"] = 6, ["follow_up_12m"] = 12,
-    };
 
     public static IReadOnlyList<CaseStepView> Derive(CaseFacts facts, IReadOnlyList<PathwayStep> steps, DateOnly today)
     {
@@ -58,7 +54,7 @@ public static class PathwayProgress
                 doneOn = screened;
             }
 
-            if (doneOn is null && FollowUpMonths.TryGetValue(step.Code, out var month) && facts.FollowUpsDone.FirstOrDefault(f => f.Month == month) is { Month: > 0 } followUp)
+            if (doneOn is null && PathwayCommands.FollowUpMonth(step.Code) is { } month && facts.FollowUpsDone.FirstOrDefault(f => f.Month == month) is { Month: > 0 } followUp)
             {
                 evidence = "follow_up_done";
                 doneOn = followUp.DoneOn;

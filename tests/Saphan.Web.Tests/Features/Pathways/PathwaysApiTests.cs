@@ -90,6 +90,9 @@ public sealed class PathwaysApiTests(SaphanAppFactory app) : IClassFixture<Sapha
         // Follow-ups done at 3 months make that step done.
         var old = await CaseIdentifiedAsync(worker, "Older", 200);
         await AssignAsync(worker, old, CarePathway.StandardId);
+        // Putting the case on the pathway scheduled its follow-ups at 3, 6 and 12 months (once: scheduling again adds none).
+        var months = (await Json.ReadAsync(await worker.GetAsync($"/api/v1/cases/{old}/follow-ups"))).AsArray().Select(f => f!["month"]!.GetValue<int>()).ToArray();
+        Assert.Equal(new[] { 3, 6, 12 }, months);
         var threeMonths = (await Json.ReadAsync(await worker.PostAsync($"/api/v1/cases/{old}/follow-ups", null))).AsArray().Single(f => f!["month"]!.GetValue<int>() == 3)!;
         Assert.True((await worker.PostAsJsonAsync($"/api/v1/follow-ups/{threeMonths["id"]!.GetValue<Guid>()}/outcome", new { doneOn = DaysAgo(100), outcomes = new[] { "in_contact" } })).IsSuccessStatusCode);
         pathway = await Json.ReadAsync(await worker.GetAsync($"/api/v1/cases/{old}/pathway"));
