@@ -236,4 +236,20 @@ public sealed class PathwaysApiTests(SaphanAppFactory app) : IClassFixture<Sapha
             Assert.Contains(route, text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Two_admins_editing_the_same_version_at_once_cannot_both_win()
+    {
+        var admin = app.Api(app.OrgA, Roles.NetworkAdmin);
+        var created = await admin.PostAsJsonAsync("/api/v1/pathways",
+            new { code = "race_edit", name = "Race", steps = new object[] { new { code = "safe_shelter", serviceTypes = new[] { "shelter" }, expectedDays = 1 } } });
+        var v1 = (await Json.ReadAsync(created))["id"]!.GetValue<Guid>();
+        var edits = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => app.Api(app.OrgA, Roles.NetworkAdmin).PutAsJsonAsync($"/api/v1/pathways/{v1}",
+            new { name = "Race " + i.ToString(CultureInfo.InvariantCulture), steps = new object[] { new { code = "safe_shelter", serviceTypes = new[] { "shelter" }, expectedDays = i + 2 } } })));
+        Assert.Single(edits, e => e.StatusCode == HttpStatusCode.OK);
+        Assert.All(edits.Where(e => e.StatusCode != HttpStatusCode.OK), e => Assert.True(e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, e.StatusCode.ToString()));
+        var versions = (await Json.ReadAsync(await admin.GetAsync("/api/v1/pathways?all=true"))).AsArray().Where(p => p!["code"]!.GetValue<string>() == "race_edit").ToList();
+        Assert.Equal(2, versions.Count);
+        Assert.Single(versions, v => v!["isCurrent"]!.GetValue<bool>());
+    }
 }
