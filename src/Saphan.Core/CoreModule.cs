@@ -34,6 +34,7 @@ public static class CoreModule
         services.AddScoped<Saphan.Core.Features.Export.ExportRecords>();
         services.AddScoped<Saphan.Core.Features.CaseRecord.SaveVulnerability>().AddScoped<Saphan.Core.Features.CaseRecord.GetVulnerability>()
             .AddScoped<Saphan.Core.Features.CaseRecord.SupportPlans>().AddScoped<Saphan.Core.Features.CaseRecord.CaseComments>().AddScoped<Saphan.Core.Features.CaseRecord.CaseClosure>();
+        services.AddScoped<Saphan.Core.Features.Pathways.PathwayCommands>().AddScoped<Saphan.Core.Features.Pathways.GetGaps>();
         return services;
     }
 }

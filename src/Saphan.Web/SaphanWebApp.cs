@@ -62,6 +62,7 @@ public static class SaphanWebApp
         app.MapScreeningsApi();
         app.MapJusticeApi();
         Saphan.Web.Features.CaseRecord.CaseRecordApi.MapCaseRecordApi(app);
+        Saphan.Web.Features.Pathways.PathwaysApi.MapPathwaysApi(app);
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -57,6 +57,9 @@ public sealed class SaphanDbContext(
     public DbSet<Saphan.Core.Features.FollowUps.FollowUp> FollowUps => Set<Saphan.Core.Features.FollowUps.FollowUp>();
     public DbSet<Saphan.Core.Features.Tasks.WorkTask> Tasks => Set<Saphan.Core.Features.Tasks.WorkTask>();
     public DbSet<Saphan.Core.Features.Screenings.Screening> Screenings => Set<Saphan.Core.Features.Screenings.Screening>();
+    public DbSet<Saphan.Core.Features.Pathways.CarePathway> CarePathways => Set<Saphan.Core.Features.Pathways.CarePathway>();
+    public DbSet<Saphan.Core.Features.Pathways.CasePathway> CasePathways => Set<Saphan.Core.Features.Pathways.CasePathway>();
+    public DbSet<Saphan.Core.Features.Pathways.PathwayStepMark> PathwayStepMarks => Set<Saphan.Core.Features.Pathways.PathwayStepMark>();
 
     internal FieldProtector Protector => protector;
 
@@ -400,6 +403,7 @@ public sealed class SaphanDbContext(
         Saphan.Core.Features.Justice.LegalCaseSharing.Configure(builder);
         Saphan.Core.Features.CaseRecord.CaseRecordModel.Configure(builder, Encrypt, CodeList);
         Saphan.Core.Features.CaseRecord.CaseRecordModel.ProtectScreeningResults(builder, protector);
+        ConfigurePathways(builder);
 
         builder.Entity<AuditEntry>(entry =>
         {
@@ -422,6 +426,46 @@ public sealed class SaphanDbContext(
                 property.SetColumnName(SnakeCase(property.Name));
             }
         }
+    }
+
+    // Issue 4 (session 3): care pathways, and at most one overdue-referral task per referral and organisation.
+    private static void ConfigurePathways(ModelBuilder builder)
+    {
+        builder.Entity<Saphan.Core.Features.Tasks.WorkTask>()
+            .HasIndex(t => new { t.SourceId, t.OrganisationId }).IsUnique().HasFilter("source_type = 'referral'").HasDatabaseName("UX_tasks_referral_source");
+        builder.Entity<Saphan.Core.Features.Pathways.CarePathway>(pathway =>
+        {
+            pathway.ToTable("care_pathways");
+            pathway.HasIndex(p => new { p.Code, p.Version }).IsUnique();
+            pathway.Property(p => p.Code).HasMaxLength(40);
+            pathway.Property(p => p.Name).HasMaxLength(200);
+            pathway.Property(p => p.NameThai).HasMaxLength(200);
+            pathway.Property(p => p.Steps).HasConversion(
+                new ValueConverter<List<Saphan.Core.Features.Pathways.PathwayStep>, string>(
+                    v => System.Text.Json.JsonSerializer.Serialize(v, System.Text.Json.JsonSerializerOptions.Web),
+                    v => System.Text.Json.JsonSerializer.Deserialize<List<Saphan.Core.Features.Pathways.PathwayStep>>(v, System.Text.Json.JsonSerializerOptions.Web) ?? new()),
+                new ValueComparer<List<Saphan.Core.Features.Pathways.PathwayStep>>(
+                    (a, b) => a != null && b != null && a.SequenceEqual(b), v => v.Count, v => v.ToList()));
+        });
+        builder.Entity<Saphan.Core.Features.Pathways.CasePathway>(assigned =>
+        {
+            assigned.ToTable("case_pathways");
+            assigned.HasIndex(p => p.CaseId).IsUnique();
+            assigned.HasIndex(p => p.OrganisationId);
+            assigned.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
+            assigned.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            assigned.HasOne<Saphan.Core.Features.Pathways.CarePathway>().WithMany().HasForeignKey(p => p.PathwayId).OnDelete(DeleteBehavior.Restrict);
+            assigned.Property(p => p.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Saphan.Core.Features.Pathways.PathwayStepMark>(mark =>
+        {
+            mark.ToTable("pathway_step_marks");
+            mark.HasIndex(m => m.CaseId);
+            mark.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
+            mark.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            mark.Property(m => m.StepCode).HasMaxLength(40);
+            mark.Property(m => m.Mark).HasMaxLength(16);
+        });
     }
 
     private void Encrypt<T>(PropertyBuilder<T> property, string field) =>

@@ -78,7 +78,32 @@ public sealed class DemoSeeder(
         }
 
         db.ChangeTracker.Clear();
+        await SeedPathwaysAsync(ct);
         return new DemoSeedResult(logins, plan.Organisations.Count, written, stopwatch.Elapsed);
+    }
+
+    /// <summary>Two cases in three follow the standard survivor pathway, so the case pages and the gaps view have something to show.</summary>
+    private async Task SeedPathwaysAsync(CancellationToken ct)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var cases = await db.Cases.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.OrganisationId, c.AssignedWorkerId, c.CreatedBy }).ToListAsync(ct);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            if (i % 3 == 2)
+            {
+                continue;
+            }
+
+            var c = cases[i];
+            db.CasePathways.Add(new Pathways.CasePathway
+            {
+                CaseId = c.Id, OrganisationId = c.OrganisationId, PathwayId = Pathways.CarePathway.StandardId, AssignedBy = c.AssignedWorkerId ?? c.CreatedBy, AssignedAt = now,
+            });
+            db.Audit(Actor.System, "pathway.assigned", "case", c.Id, Pathways.CarePathway.StandardCode + " v1 (demo)");
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>A few services per organisation for the referral directory: shelters shelter, NGOs interpret and follow up, and so on.</summary>

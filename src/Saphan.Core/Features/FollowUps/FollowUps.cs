@@ -69,6 +69,19 @@ public sealed class FollowUpCommands(SaphanDbContext db, TimeProvider clock)
             .OrderBy(f => f.DueOn).Select(f => View(f, today)).ToList();
     }
 
+    /// <summary>One follow-up of a case the actor reads (404 otherwise).</summary>
+    public async Task<FollowUpView> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var followUp = await db.FollowUps.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id && f.OrganisationId == actor.OrganisationId, cancellationToken);
+        if (followUp is null || !await CaseAccess.Readable(db, actor).AnyAsync(c => c.Id == followUp.CaseId, cancellationToken))
+        {
+            throw new NotFoundException("Follow-up");
+        }
+
+        return View(followUp, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    }
+
     /// <summary>Records what a follow-up found.</summary>
     public async Task<FollowUpView> RecordAsync(Actor actor, Guid id, string? doneOn, IReadOnlyList<string>? outcomes, string? note, CancellationToken cancellationToken, ValidationErrors? readErrors = null)
     {

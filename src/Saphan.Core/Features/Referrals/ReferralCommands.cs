@@ -437,6 +437,12 @@ public sealed class ReferralCommands(SaphanDbContext db, TimeProvider clock, Ref
                 // Someone answered or expired it at the same moment: their change stands.
                 db.ChangeTracker.Clear();
             }
+            catch (DbUpdateException) when (raised > 0)
+            {
+                // Another request raised the same overdue task at the same moment: the unique index
+                // UX_tasks_referral_source (one per referral and organisation) kept theirs; nothing of ours was stored.
+                db.ChangeTracker.Clear();
+            }
         }
 
         return due.Count;

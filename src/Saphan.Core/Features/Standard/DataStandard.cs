@@ -29,6 +29,7 @@ public static class DataStandard
         Service(),
         Referral(),
         FollowUp(),
+        Pathway(),
         Tasks(),
         Screenings(),
         Perpetrator(),
@@ -391,6 +392,21 @@ public static class DataStandard
         new("followUp.outcomes", FieldType.Codes, "Outcome", "ผลการติดตาม", "Everything that holds; re-trafficked counts against the aftercare figure.", "ทุกข้อที่เป็นจริง การถูกค้ามนุษย์ซ้ำนับเป็นผลลบในตัวเลขหลังการดูแล")
             { Values = V.FollowUpOutcome, Stored = true, ApiName = "outcomes" },
         new("followUp.note", FieldType.LongText, "Note", "บันทึก", "", "") { Identifying = true, Stored = true, ApiName = "note", MaxLength = 2000 },
+    ]);
+
+    private static StandardSection Pathway() => new("pathway", "Care pathway", "เส้นทางการดูแล",
+        "The steps a survivor is expected to go through, each with the service types that fulfil it and an expected time. A step's status is derived from the record (a referral of that type under way or completed, a health screening, a follow-up done) or marked by hand.",
+        "ขั้นตอนที่ผู้เสียหายควรได้รับ แต่ละขั้นมีประเภทบริการและเวลาที่คาดหมาย สถานะของขั้นตอนคำนวณจากข้อมูลในระบบ (การส่งต่อบริการประเภทนั้น การคัดกรองสุขภาพจิต การติดตามผล) หรือบันทึกด้วยตนเอง",
+    [
+        new("pathway.step", FieldType.Code, "Step", "ขั้นตอน", "", "") { Values = V.PathwayStep, Required = true, Stored = true, ApiName = "code" },
+        new("pathway.step.serviceTypes", FieldType.Codes, "Service types", "ประเภทบริการ", "Services that fulfil the step; the gaps view looks for them in the case's province.", "บริการที่ทำให้ขั้นตอนนี้สำเร็จ มุมมองช่องว่างค้นหาบริการเหล่านี้ในจังหวัดของกรณี")
+            { Values = V.ServiceType, Stored = true, ApiName = "serviceTypes" },
+        new("pathway.step.expectedDays", FieldType.WholeNumber, "Expected within (days)", "ภายใน (วัน)", "", "")
+            { Required = true, Stored = true, ApiName = "expectedDays", Minimum = 0, Maximum = 3650 },
+        new("pathway.step.from", FieldType.Code, "Counted from", "นับจาก", "", "") { Values = V.PathwayStepFrom, Required = true, Stored = true, ApiName = "from" },
+        new("pathway.step.status", FieldType.Code, "Step status", "สถานะขั้นตอน", "Overdue: past its expected time and not done. Missed: skipped, the case closed without it, or more than 90 days overdue.", "เกินกำหนด: เลยเวลาที่คาดหมายและยังไม่เสร็จ พลาด: ข้ามขั้นตอน ปิดกรณีโดยไม่ได้ทำ หรือเกินกำหนดกว่า 90 วัน")
+            { Values = V.PathwayStepStatus, Derived = true, ApiName = "status" },
+        new("pathway.step.mark", FieldType.Code, "Marked by hand", "บันทึกด้วยตนเอง", "", "") { Values = V.PathwayMark, Stored = true, ApiName = "mark" },
     ]);
 
     private static StandardSection Tasks() => new("task", "Task", "งาน",

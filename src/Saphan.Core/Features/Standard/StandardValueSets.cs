@@ -430,6 +430,47 @@ public static class StandardValueSets
         new("lost_to_contact", "Lost to contact", "ขาดการติดต่อ"),
     ]);
 
+    /// <summary>Steps of a care pathway (issue 4: the standard survivor pathway and templates built from it).</summary>
+    public static readonly ValueSet PathwayStep = new("pathwayStep",
+    [
+        new("safe_shelter", "Safe shelter", "ที่พักพิงที่ปลอดภัย"),
+        new("health_check", "Health check", "ตรวจสุขภาพ"),
+        new("mental_health", "Mental-health screening and care", "คัดกรองและดูแลสุขภาพจิต"),
+        new("legal_support", "Legal aid / victim-witness support", "ความช่วยเหลือทางกฎหมาย / การสนับสนุนผู้เสียหายที่เป็นพยาน"),
+        new("return_or_integration", "Return home or local integration", "กลับภูมิลำเนาหรือตั้งถิ่นฐานในพื้นที่"),
+        new("follow_up_3m", "Follow-up at 3 months", "ติดตามผลเมื่อครบ 3 เดือน"),
+        new("follow_up_6m", "Follow-up at 6 months", "ติดตามผลเมื่อครบ 6 เดือน"),
+        new("follow_up_12m", "Follow-up at 12 months", "ติดตามผลเมื่อครบ 12 เดือน"),
+        new("education_training", "Education or vocational training", "การศึกษาหรือการฝึกอาชีพ"),
+        new("job_placement", "Job placement", "การจัดหางาน"),
+    ]);
+
+    /// <summary>Where a step's expected time is counted from.</summary>
+    public static readonly ValueSet PathwayStepFrom = new("pathwayStepFrom",
+    [
+        new("identification", "From identification", "นับจากวันที่พบตัว"),
+        new("previous_step", "From the previous step", "นับจากขั้นตอนก่อนหน้า"),
+    ]);
+
+    /// <summary>A step's state on a case, derived from the record (referrals, screenings, follow-ups) and manual marks.</summary>
+    public static readonly ValueSet PathwayStepStatus = new("pathwayStepStatus",
+    [
+        new("pending", "Not yet due", "ยังไม่ถึงกำหนด"),
+        new("under_way", "Under way", "กำลังดำเนินการ"),
+        new("done", "Done", "เสร็จแล้ว"),
+        new("overdue", "Overdue", "เกินกำหนด"),
+        new("missed", "Missed", "พลาดขั้นตอน"),
+    ]);
+
+    /// <summary>What a worker marks by hand on a step (pending clears an earlier mark).</summary>
+    public static readonly ValueSet PathwayMark = new("pathwayMark",
+    [
+        new("done", "Done", "เสร็จแล้ว"),
+        new("under_way", "Under way", "กำลังดำเนินการ"),
+        new("skipped", "Skipped", "ข้ามขั้นตอน"),
+        new("pending", "Not marked", "ไม่ได้บันทึก"),
+    ]);
+
     /// <summary>A suspect's part in the trafficking process (HTCDS perpetrator roles); a suspect may have several.</summary>
     public static readonly ValueSet PerpetratorRole = new("perpetratorRole",
     [

@@ -15,6 +15,8 @@ public sealed class IndexModel(ServiceDirectory directory) : PageModel
     [BindProperty(SupportsGet = true)] public string? Province { get; set; }
     [BindProperty(SupportsGet = true)] public string? Language { get; set; }
     public IReadOnlyList<ServiceView> Services { get; private set; } = [];
+    public bool CanManage => ServiceDirectory.CanManage(User.ToActor());
+    public Guid OrganisationId => User.ToActor().OrganisationId;
 
     private ServiceFilter Filter => new(Type, Province, Language);
 
