@@ -30,6 +30,12 @@ public static class CoreModule
         services.AddScoped<Saphan.Core.Features.Justice.Suspects>().AddScoped<Saphan.Core.Features.Justice.LegalCases>()
             .AddScoped<Saphan.Core.Features.Justice.Operations>().AddScoped<Saphan.Core.Features.Justice.JusticeFigures>();
         services.AddScoped<TipTriage>();
+        // Issue 6: the neutral repository (publish, analysis, open data); the network key file sits beside the master key.
+        services.AddSingleton(sp => new Saphan.Core.Features.Repository.RepositoryOptions(
+            sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["SAPHAN_NETWORK_KEY_FILE"] is { Length: > 0 } file ? file
+                : Path.Combine(Path.GetDirectoryName(sp.GetRequiredService<Saphan.Core.Data.StorageOptions>().KeyFile)!, "network.key")));
+        services.AddScoped<Saphan.Core.Features.Repository.PublishToRepository>().AddScoped<Saphan.Core.Features.Repository.RepositorySettings>()
+            .AddScoped<Saphan.Core.Features.Repository.RepositoryAnalysis>().AddScoped<Saphan.Core.Features.Repository.OpenData>();
         return services;
     }
 }

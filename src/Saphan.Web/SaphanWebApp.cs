@@ -59,6 +59,7 @@ public static class SaphanWebApp
         app.MapTasksApi();
         app.MapScreeningsApi();
         app.MapJusticeApi();
+        Saphan.Web.Features.Repository.RepositoryApi.MapRepositoryApi(app);
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

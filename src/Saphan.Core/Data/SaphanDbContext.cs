@@ -57,6 +57,12 @@ public sealed class SaphanDbContext(
     public DbSet<Saphan.Core.Features.FollowUps.FollowUp> FollowUps => Set<Saphan.Core.Features.FollowUps.FollowUp>();
     public DbSet<Saphan.Core.Features.Tasks.WorkTask> Tasks => Set<Saphan.Core.Features.Tasks.WorkTask>();
     public DbSet<Saphan.Core.Features.Screenings.Screening> Screenings => Set<Saphan.Core.Features.Screenings.Screening>();
+    // Issue 6: the neutral repository.
+    public DbSet<Saphan.Core.Features.Repository.RepositorySetting> RepositorySettings => Set<Saphan.Core.Features.Repository.RepositorySetting>();
+    public DbSet<Saphan.Core.Features.Repository.RepositoryPublication> RepositoryPublications => Set<Saphan.Core.Features.Repository.RepositoryPublication>();
+    public DbSet<Saphan.Core.Features.Repository.RepositoryRecord> RepositoryRecords => Set<Saphan.Core.Features.Repository.RepositoryRecord>();
+    public DbSet<Saphan.Core.Features.Repository.RepositoryCluster> RepositoryClusters => Set<Saphan.Core.Features.Repository.RepositoryCluster>();
+    public DbSet<Saphan.Core.Features.Repository.RepositoryMatchRun> RepositoryMatchRuns => Set<Saphan.Core.Features.Repository.RepositoryMatchRun>();
 
     internal FieldProtector Protector => protector;
 
@@ -396,6 +402,7 @@ public sealed class SaphanDbContext(
             Encrypt(screening.Property(s => s.Answers), "screening.answers");
         });
         Saphan.Core.Features.Justice.JusticeModel.Configure(builder, Encrypt, CodeList);
+        Saphan.Core.Features.Repository.RepositoryModel.Configure(builder, CodeList);
 
         builder.Entity<AuditEntry>(entry =>
         {

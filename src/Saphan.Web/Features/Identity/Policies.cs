@@ -20,6 +20,10 @@ public static class Policies
     public const string ApiTipsTriage = "api.tips.triage";
     public const string Justice = "justice";
     public const string ApiJustice = "api.justice";
+    public const string Repository = "repository";
+    public const string ApiRepository = "api.repository";
+    public const string RepositoryPublish = "repository.publish";
+    public const string ApiRepositoryPublish = "api.repository.publish";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -39,5 +43,10 @@ public static class Policies
         // Suspects, legal cases, operations: law enforcement only; the organisation boundary is JusticeAccess's (404).
         options.AddPolicy(Justice, p => p.RequireRole(Saphan.Core.Features.Justice.JusticeAccess.JusticeRoles));
         options.AddPolicy(ApiJustice, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Saphan.Core.Features.Justice.JusticeAccess.JusticeRoles));
+        // The repository's analysis: analysts and network admins; publishing and opt-in: an organisation's admin (issue 6).
+        options.AddPolicy(Repository, p => p.RequireRole(Saphan.Core.Features.Repository.RepositoryAccess.AnalystRoles));
+        options.AddPolicy(ApiRepository, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Saphan.Core.Features.Repository.RepositoryAccess.AnalystRoles));
+        options.AddPolicy(RepositoryPublish, p => p.RequireRole(Saphan.Core.Features.Repository.RepositoryAccess.PublisherRoles));
+        options.AddPolicy(ApiRepositoryPublish, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Saphan.Core.Features.Repository.RepositoryAccess.PublisherRoles));
     }
 }
