@@ -12,7 +12,7 @@ using Saphan.Linkage.Matching;
 namespace Saphan.Core.Features.Repository;
 
 /// <summary>What a publication sent and what the match run that followed found.</summary>
-public sealed record PublishResult(Guid OrganisationId, int Records, string KeyId, DateTimeOffset PublishedAt, MatchRunView Match);
+public sealed record PublishResult(Guid OrganisationId, int Records, string KeyId, DateTimeOffset PublishedAt, MatchRunView? Match);
 
 public sealed record MatchRunView(DateTimeOffset RanAt, int Records, int Clusters, int LinkedClusters, double Threshold, int ElapsedMs, string? Warning);
 
@@ -24,7 +24,7 @@ public sealed record MatchRunView(DateTimeOffset RanAt, int Records, int Cluster
 /// </summary>
 public sealed class PublishToRepository(SaphanDbContext db, KeyRing keys, RepositoryOptions options, TimeProvider clock)
 {
-    public async Task<PublishResult> HandleAsync(Actor actor, Guid organisationId, CancellationToken cancellationToken)
+    public async Task<PublishResult> HandleAsync(Actor actor, Guid organisationId, CancellationToken cancellationToken, bool relink = true)
     {
         ArgumentNullException.ThrowIfNull(actor);
         RepositoryAccess.EnsureCanPublish(actor, organisationId);
@@ -96,7 +96,8 @@ public sealed class PublishToRepository(SaphanDbContext db, KeyRing keys, Reposi
         }
 
         db.ChangeTracker.Clear();
-        var run = await RepositoryMatching.RunAsync(db, options, clock, cancellationToken);
+        // A batch of publications (the CLI's --all) re-links once, after the last.
+        var run = relink ? await RepositoryMatching.RunAsync(db, options, clock, cancellationToken) : null;
         return new PublishResult(organisationId, records.Count, key.Fingerprint, now, run);
     }
 

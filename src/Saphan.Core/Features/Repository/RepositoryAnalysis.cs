@@ -74,9 +74,17 @@ public sealed class RepositoryAnalysis(SaphanDbContext db)
             run);
     }
 
-    /// <summary>A person's path across services: the service types of every organisation's referrals, in order of identification.</summary>
-    internal static string Journey(IEnumerable<AnalysisRecord> person) =>
-        string.Join(" → ", person.OrderBy(r => r.IdentifiedQuarter, StringComparer.Ordinal).ThenBy(r => r.OrganisationType, StringComparer.Ordinal).SelectMany(r => r.Journey));
+    /// <summary>
+    /// A person's path across services, in order of identification: each organisation that met them (by type) and the
+    /// service types it referred them to, e.g. "police → shelter [legal_aid]". Empty for people met once and never referred.
+    /// </summary>
+    internal static string Journey(IEnumerable<AnalysisRecord> person)
+    {
+        var steps = person.OrderBy(r => r.IdentifiedQuarter, StringComparer.Ordinal).ThenBy(r => r.OrganisationType, StringComparer.Ordinal).ToList();
+        return steps.Count < 2 && steps.All(r => r.Journey.Count == 0)
+            ? ""
+            : string.Join(" → ", steps.Select(r => r.Journey.Count == 0 ? r.OrganisationType : r.OrganisationType + " [" + string.Join(", ", r.Journey) + "]"));
+    }
 
     internal static List<CountRow> Count(IEnumerable<string> keys) =>
         [.. keys.GroupBy(k => k, StringComparer.Ordinal).Select(g => new CountRow(g.Key, g.Count())).OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)];
