@@ -71,26 +71,14 @@ public sealed class RepositoryMatchRun
     public string? Warning { get; init; }
 }
 
-/// <summary>Age bands of the repository: five-year bands for children and young adults, wider above (CTDC-like).</summary>
+/// <summary>Age bands of the repository: the data standard's CTDC bands (person.ageBroad), and "unknown".</summary>
 public static class AgeBands
 {
     public const string Unknown = "unknown";
 
-    public static readonly IReadOnlyList<string> All = ["0-8", "9-17", "18-20", "21-23", "24-26", "27-29", "30-38", "39-47", "48+", Unknown];
+    public static readonly IReadOnlyList<string> All = [.. Standard.StandardValueSets.AgeBand.Values.Select(v => v.Code), Unknown];
 
-    public static string Of(int? age) => age switch
-    {
-        null or < 0 => Unknown,
-        <= 8 => "0-8",
-        <= 17 => "9-17",
-        <= 20 => "18-20",
-        <= 23 => "21-23",
-        <= 26 => "24-26",
-        <= 29 => "27-29",
-        <= 38 => "30-38",
-        <= 47 => "39-47",
-        _ => "48+",
-    };
+    public static string Of(int? age) => age is null or < 0 ? Unknown : Standard.StandardValueSets.AgeBandOf(age.Value);
 
     /// <summary>CTDC's majority status: minor, adult or unknown.</summary>
     public static string Majority(string band) => band switch
