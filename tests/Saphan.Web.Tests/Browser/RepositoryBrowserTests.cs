@@ -59,5 +59,9 @@ public sealed class RepositoryBrowserTests(BrowserHost host) : IClassFixture<Bro
         await host.ScreenshotAsync(visitor, "63-open-data");
         await visitor.SetViewportSizeAsync(390, 844);
         await host.ScreenshotAsync(visitor, "64-open-data-phone", fullPage: false);
+        await visitor.ClickAsync("button[name=culture][value=th-TH]");
+        await visitor.WaitForSelectorAsync("html[lang=th]");
+        Assert.Contains("ข้อมูลเปิด", await visitor.InnerTextAsync("h1"), StringComparison.Ordinal);
+        await host.ScreenshotAsync(visitor, "65-open-data-thai", fullPage: false);
     }
 }
