@@ -21,6 +21,7 @@ var root = new RootCommand("Saphan: counter-trafficking case and data platform. 
     Saphan.Cli.Features.Import.ImportCommand.Create(),
     Saphan.Cli.Features.Export.ExportCommand.Create(),
     Saphan.Cli.Features.Export.XlsFormCommand.Create(),
+    Saphan.Cli.Features.Repository.RepositoryCommand.Create(),
     TestCommand(),
 };
 return await root.Parse(args).InvokeAsync();

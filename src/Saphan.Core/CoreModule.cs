@@ -35,6 +35,17 @@ public static class CoreModule
         services.AddScoped<Saphan.Core.Features.CaseRecord.SaveVulnerability>().AddScoped<Saphan.Core.Features.CaseRecord.GetVulnerability>()
             .AddScoped<Saphan.Core.Features.CaseRecord.SupportPlans>().AddScoped<Saphan.Core.Features.CaseRecord.CaseComments>().AddScoped<Saphan.Core.Features.CaseRecord.CaseClosure>();
         services.AddScoped<Saphan.Core.Features.Pathways.PathwayCommands>().AddScoped<Saphan.Core.Features.Pathways.GetGaps>();
+        // Issue 6: the neutral repository (publish, analysis, open data); the network key file sits beside the master key.
+        services.AddSingleton(sp => new Saphan.Core.Features.Repository.RepositoryOptions(
+            sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["SAPHAN_NETWORK_KEY_FILE"] is { Length: > 0 } file ? file
+                : Path.Combine(Path.GetDirectoryName(sp.GetRequiredService<Saphan.Core.Data.StorageOptions>().KeyFile)!, "network.key"))
+        {
+            Threshold = double.TryParse(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["SAPHAN_REPOSITORY_THRESHOLD"], System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out var threshold) && threshold is > 0 and <= 1 ? threshold : Saphan.Core.Features.Repository.RepositoryOptions.DefaultThreshold,
+        });
+        services.AddScoped<Saphan.Core.Features.Repository.PublishToRepository>().AddScoped<Saphan.Core.Features.Repository.RepositorySettings>()
+            .AddScoped<Saphan.Core.Features.Repository.RepositoryAnalysis>().AddScoped<Saphan.Core.Features.Repository.OpenData>()
+            .AddScoped<Saphan.Core.Features.Repository.RepositoryDemo>();
         return services;
     }
 }

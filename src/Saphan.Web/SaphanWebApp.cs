@@ -63,6 +63,7 @@ public static class SaphanWebApp
         app.MapJusticeApi();
         Saphan.Web.Features.CaseRecord.CaseRecordApi.MapCaseRecordApi(app);
         Saphan.Web.Features.Pathways.PathwaysApi.MapPathwaysApi(app);
+        Saphan.Web.Features.Repository.RepositoryApi.MapRepositoryApi(app);
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

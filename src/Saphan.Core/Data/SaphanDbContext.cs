@@ -60,6 +60,12 @@ public sealed class SaphanDbContext(
     public DbSet<Saphan.Core.Features.Pathways.CarePathway> CarePathways => Set<Saphan.Core.Features.Pathways.CarePathway>();
     public DbSet<Saphan.Core.Features.Pathways.CasePathway> CasePathways => Set<Saphan.Core.Features.Pathways.CasePathway>();
     public DbSet<Saphan.Core.Features.Pathways.PathwayStepMark> PathwayStepMarks => Set<Saphan.Core.Features.Pathways.PathwayStepMark>();
+    // Issue 6: the neutral repository.
+    public DbSet<Saphan.Core.Features.Repository.RepositorySetting> RepositorySettings => Set<Saphan.Core.Features.Repository.RepositorySetting>();
+    public DbSet<Saphan.Core.Features.Repository.RepositoryPublication> RepositoryPublications => Set<Saphan.Core.Features.Repository.RepositoryPublication>();
+    public DbSet<Saphan.Core.Features.Repository.RepositoryRecord> RepositoryRecords => Set<Saphan.Core.Features.Repository.RepositoryRecord>();
+    public DbSet<Saphan.Core.Features.Repository.RepositoryCluster> RepositoryClusters => Set<Saphan.Core.Features.Repository.RepositoryCluster>();
+    public DbSet<Saphan.Core.Features.Repository.RepositoryMatchRun> RepositoryMatchRuns => Set<Saphan.Core.Features.Repository.RepositoryMatchRun>();
 
     internal FieldProtector Protector => protector;
 
@@ -404,6 +410,7 @@ public sealed class SaphanDbContext(
         Saphan.Core.Features.CaseRecord.CaseRecordModel.Configure(builder, Encrypt, CodeList);
         Saphan.Core.Features.CaseRecord.CaseRecordModel.ProtectScreeningResults(builder, protector);
         ConfigurePathways(builder);
+        Saphan.Core.Features.Repository.RepositoryModel.Configure(builder, CodeList);
 
         builder.Entity<AuditEntry>(entry =>
         {

@@ -48,6 +48,7 @@ internal static class DemoCommand
                     var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(parse.GetValue(seed), count, Password, cancellationToken);
                     await File.WriteAllTextAsync(loginsFile, Format(result), cancellationToken);
                     Console.WriteLine($"Seeded {result.Organisations} organisations and {result.Cases.ToString("N0", CultureInfo.InvariantCulture)} cases in {result.Elapsed.TotalSeconds:F1} s.");
+                    await Saphan.Cli.Features.Repository.RepositoryCommand.SeedDemoAsync(services, cancellationToken);
                 }
 
                 if (File.Exists(loginsFile))

@@ -22,6 +22,10 @@ public static class Policies
     public const string ApiJustice = "api.justice";
     public const string Import = "import";
     public const string Export = "export";
+    public const string Repository = "repository";
+    public const string ApiRepository = "api.repository";
+    public const string RepositoryPublish = "repository.publish";
+    public const string ApiRepositoryPublish = "api.repository.publish";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -44,5 +48,10 @@ public static class Policies
         // The upload and export pages: the organisation's admins and supervisors (identifying export columns: supervisors only).
         options.AddPolicy(Import, p => p.RequireRole(Roles.OrgAdmin, Roles.Supervisor));
         options.AddPolicy(Export, p => p.RequireRole(Saphan.Core.Features.Export.ExportRecords.ExportRoles));
+        // The repository's analysis: analysts and network admins; publishing and opt-in: an organisation's admin (issue 6).
+        options.AddPolicy(Repository, p => p.RequireRole(Saphan.Core.Features.Repository.RepositoryAccess.AnalystRoles));
+        options.AddPolicy(ApiRepository, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Saphan.Core.Features.Repository.RepositoryAccess.AnalystRoles));
+        options.AddPolicy(RepositoryPublish, p => p.RequireRole(Saphan.Core.Features.Repository.RepositoryAccess.PublisherRoles));
+        options.AddPolicy(ApiRepositoryPublish, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Saphan.Core.Features.Repository.RepositoryAccess.PublisherRoles));
     }
 }

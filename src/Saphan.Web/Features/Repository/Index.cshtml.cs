@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Saphan.Core.Features.Repository;
+using Saphan.Web.Features.Identity;
+
+namespace Saphan.Web.Features.Repository;
+
+/// <summary>The analyst's view of the repository: distinct people, overlap, journeys and de-identified records.</summary>
+[Authorize(Policy = Policies.Repository)]
+public sealed class IndexModel(RepositoryAnalysis analysis) : PageModel
+{
+    public RepositorySummary Summary { get; private set; } = null!;
+    public RecordPage Records { get; private set; } = null!;
+
+    public async Task OnGetAsync(int? p, CancellationToken cancellationToken)
+    {
+        var actor = User.ToActor();
+        Summary = await analysis.SummaryAsync(actor, cancellationToken);
+        Records = await analysis.RecordsAsync(actor, p ?? 1, cancellationToken);
+    }
+}
