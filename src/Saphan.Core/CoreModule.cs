@@ -30,6 +30,7 @@ public static class CoreModule
         services.AddScoped<Saphan.Core.Features.Justice.Suspects>().AddScoped<Saphan.Core.Features.Justice.LegalCases>()
             .AddScoped<Saphan.Core.Features.Justice.Operations>().AddScoped<Saphan.Core.Features.Justice.JusticeFigures>();
         services.AddScoped<TipTriage>();
+        services.AddScoped<Saphan.Core.Features.Indicators.GetIndicators>().AddScoped<Saphan.Core.Features.Indicators.AgeBandBackfill>();
         return services;
     }
 }
