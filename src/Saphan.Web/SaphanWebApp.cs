@@ -59,6 +59,7 @@ public static class SaphanWebApp
         app.MapTasksApi();
         app.MapScreeningsApi();
         app.MapJusticeApi();
+        Saphan.Web.Features.Indicators.IndicatorsApi.MapIndicatorsApi(app);
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;
