@@ -15,7 +15,7 @@ public static class IndicatorsApi
 {
     public static RouteHandlerBuilder MapIndicatorsApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/indicators", GetAsync).WithTags("Indicators")
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(GetIndicators.AllRoles))
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName, Roles = string.Join(',', GetIndicators.AllRoles) })
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<Ok<IndicatorSet>> GetAsync(string? period, string? scope, HttpContext http, GetIndicators handler, CancellationToken cancellationToken)
