@@ -30,7 +30,8 @@ public sealed class IndexModel(GetIndicators indicators, TimeProvider clock) : P
         var current = Quarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         Periods = current.Trailing(12).Reverse().Select(q => q.ToString()).ToList();
         Scopes = GetIndicators.ScopesFor(actor);
-        Period ??= current.ToString();
+        // The last complete quarter: the one a quarterly report is about.
+        Period ??= current.Previous.ToString();
         Scope ??= Scopes.Count > 0 ? Scopes[0] : null;
         var errors = new ValidationErrors();
         var (quarter, scope) = GetIndicators.Parse(Period, Scope, errors);

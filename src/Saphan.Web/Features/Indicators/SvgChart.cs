@@ -15,26 +15,35 @@ public static class SvgChart
     public sealed record Series(string Name, IReadOnlyList<double?> Values);
 
     /// <summary>Lines over periods (one per series), with the y axis from zero to a rounded maximum.</summary>
-    public static string Lines(string title, IReadOnlyList<string> periods, IReadOnlyList<Series> series, string id)
+    public static string Lines(string title, IReadOnlyList<string> periods, IReadOnlyList<Series> series, string id, double? fixedMax = null)
     {
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(series);
-        const double width = 640, height = 260, left = 48, right = 12, top = 16, bottom = 58;
-        var max = NiceMax(series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).Max());
+        const double width = 420, left = 44, right = 30, top = 14;
+        var bottom = 44 + 18.0 * series.Count;
+        var height = 200 + bottom;
+        var max = fixedMax ?? NiceMax(series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).Max());
         double X(int i) => left + (periods.Count <= 1 ? 0 : i * (width - left - right) / (periods.Count - 1));
         double Y(double v) => top + (height - top - bottom) * (1 - v / max);
 
-        var svg = Open(title, width, height, id);
+        var svg = Open(title, width, height, id, "chart");
         for (var g = 0; g <= 4; g++)
         {
             var value = max * g / 4;
             svg.Append(Inv($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{Y(value):0.#}\" y2=\"{Y(value):0.#}\" stroke=\"#e3e8ef\" />"));
-            svg.Append(Inv($"<text x=\"{left - 6}\" y=\"{Y(value) + 4:0.#}\" text-anchor=\"end\" font-size=\"11\" fill=\"#5b6675\">{value:#,0.##}</text>"));
+            svg.Append(Inv($"<text x=\"{left - 6}\" y=\"{Y(value) + 4:0.#}\" text-anchor=\"end\" font-size=\"13\" fill=\"#5b6675\">{value:#,0.##}</text>"));
         }
 
         for (var i = 0; i < periods.Count; i++)
         {
-            svg.Append(Inv($"<text x=\"{X(i):0.#}\" y=\"{height - bottom + 16}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#5b6675\">{Escape(periods[i])}</text>"));
+            // "Q1" under each point, the year under the first point and every Q1 (periods are written 2026Q1).
+            var period = periods[i];
+            var quarterLabel = period.Length == 6 ? period[4..] : period;
+            svg.Append(Inv($"<text x=\"{X(i):0.#}\" y=\"{height - bottom + 18:0.#}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#5b6675\">{Escape(quarterLabel)}</text>"));
+            if (period.Length == 6 && (i == 0 || period.EndsWith("Q1", StringComparison.Ordinal)))
+            {
+                svg.Append(Inv($"<text x=\"{X(i):0.#}\" y=\"{height - bottom + 33:0.#}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#5b6675\">{Escape(period[..4])}</text>"));
+            }
         }
 
         for (var s = 0; s < series.Count; s++)
@@ -53,11 +62,11 @@ public static class SvgChart
                 svg.Append(Inv($"<circle cx=\"{xy[0]}\" cy=\"{xy[1]}\" r=\"3.5\" fill=\"{colour}\" />"));
             }
 
-            // Legend below the axis, two per row.
-            var lx = left + (s % 2) * (width - left) / 2;
-            var ly = height - 24 + (s / 2) * 16;
+            // Legend below the axis, one per row.
+            var lx = 8.0;
+            var ly = height - bottom + 54 + s * 18;
             svg.Append(Inv($"<rect x=\"{lx:0.#}\" y=\"{ly - 9:0.#}\" width=\"12\" height=\"4\" fill=\"{colour}\" />"));
-            svg.Append(Inv($"<text x=\"{lx + 18:0.#}\" y=\"{ly:0.#}\" font-size=\"12\" fill=\"#1f2933\">{Escape(series[s].Name)}</text>"));
+            svg.Append(Inv($"<text x=\"{lx + 18:0.#}\" y=\"{ly:0.#}\" font-size=\"14\" fill=\"#1f2933\">{Escape(series[s].Name)}</text>"));
         }
 
         return svg.Append("</svg>").ToString();
@@ -67,37 +76,37 @@ public static class SvgChart
     public static string Bars(string title, IReadOnlyList<(string Label, double? Value, string Text)> bars, string id)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        const double width = 640, row = 26, labelWidth = 210, right = 70;
+        const double width = 360, row = 26, labelWidth = 140, right = 56;
         var height = Math.Max(1, bars.Count) * row + 8;
         var max = NiceMax(bars.Where(b => b.Value is not null).Select(b => b.Value!.Value).DefaultIfEmpty(0).Max());
-        var svg = Open(title, width, height, id);
+        var svg = Open(title, width, height, id, "chart chart-bars");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, value, text) = bars[i];
             var y = 4 + i * row;
             var length = value is null ? 6 : Math.Max(1, (width - labelWidth - right) * value.Value / max);
             var fill = value is null ? "#c9d3e0" : Palette[0];
-            svg.Append(Inv($"<text x=\"{labelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1f2933\">{Escape(Shorten(label, 30))}</text>"));
+            svg.Append(Inv($"<text x=\"{labelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" font-size=\"14\" fill=\"#1f2933\">{Escape(Shorten(label, 20))}</text>"));
             svg.Append(Inv($"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{length:0.#}\" height=\"{row - 8}\" rx=\"2\" fill=\"{fill}\" />"));
-            svg.Append(Inv($"<text x=\"{labelWidth + length + 6:0.#}\" y=\"{y + 17}\" font-size=\"12\" fill=\"#1f2933\">{Escape(text)}</text>"));
+            svg.Append(Inv($"<text x=\"{labelWidth + length + 6:0.#}\" y=\"{y + 17}\" font-size=\"14\" fill=\"#1f2933\">{Escape(text)}</text>"));
         }
 
         return svg.Append("</svg>").ToString();
     }
 
-    private static StringBuilder Open(string title, double width, double height, string id) =>
-        new StringBuilder().Append(Inv($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"{Escape(id)}\" viewBox=\"0 0 {width} {height:0.#}\" role=\"img\" aria-label=\"{Escape(title)}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\"><title>{Escape(title)}</title>"));
+    private static StringBuilder Open(string title, double width, double height, string id, string cssClass) =>
+        new StringBuilder().Append(Inv($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{cssClass}\" id=\"{Escape(id)}\" viewBox=\"0 0 {width} {height:0.#}\" role=\"img\" aria-label=\"{Escape(title)}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\"><title>{Escape(title)}</title>"));
 
-    /// <summary>1, 2, 2.5 or 5 times a power of ten, at or above the maximum (at least 1).</summary>
+    /// <summary>1, 2, 4 or 8 times a power of ten (so a quarter of it is a round number), at or above the maximum; at least 4.</summary>
     public static double NiceMax(double max)
     {
-        if (max <= 1)
+        if (max <= 4)
         {
-            return 1;
+            return 4;
         }
 
         var power = Math.Pow(10, Math.Floor(Math.Log10(max)));
-        foreach (var step in new[] { 1, 2, 2.5, 5, 10 })
+        foreach (var step in new[] { 1, 2, 4, 8, 10 })
         {
             if (step * power >= max)
             {
