@@ -19,6 +19,7 @@ var root = new RootCommand("Saphan: counter-trafficking case and data platform. 
     LinkCommand.Create(),
     Saphan.Cli.Features.Standard.StandardCommand.Create(),
     Saphan.Cli.Features.Import.ImportCommand.Create(),
+    Saphan.Cli.Features.Report.ReportCommand.Create(),
     TestCommand(),
 };
 return await root.Parse(args).InvokeAsync();
