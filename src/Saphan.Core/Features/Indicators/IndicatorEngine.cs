@@ -33,7 +33,8 @@ public static class IndicatorEngine
     private readonly record struct Row(string? G, string? A, string? N, string? X, string? Pr, string? Ot, string? K, long Units, long Num, long Den);
 
     public static async Task<IReadOnlyList<IndicatorValue>> ComputeAsync(
-        SaphanDbContext db, Quarter quarter, Guid? organisationId, bool network, bool breakdowns, bool includeHealth, CancellationToken cancellationToken)
+        SaphanDbContext db, Quarter quarter, Guid? organisationId, bool network, bool breakdowns, bool includeHealth, CancellationToken cancellationToken,
+        Action<IndicatorDefinition, TimeSpan>? measured = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var typesWithFewOrganisations = network
@@ -58,8 +59,10 @@ public static class IndicatorEngine
                     continue;
                 }
 
+                var started = Stopwatch.GetTimestamp();
                 var rows = await QueryAsync(db, definition, quarter, organisationId, breakdowns, cancellationToken);
                 results.Add(Summarise(definition, rows, network, breakdowns, typesWithFewOrganisations));
+                measured?.Invoke(definition, Stopwatch.GetElapsedTime(started));
             }
         }
         finally
