@@ -108,6 +108,17 @@ internal static class ReportCommand
             return 0;
         }));
         report.Subcommands.Add(backfill);
+
+        var docsOut = new Option<string>("--out") { Description = "Where to write the catalogue", DefaultValueFactory = _ => "docs/indicators.md" };
+        var docs = new Command("docs", "Regenerate docs/indicators.md from the indicator catalogue") { docsOut };
+        docs.SetAction(parse =>
+        {
+            var target = Path.GetFullPath(parse.GetValue(docsOut)!);
+            File.WriteAllText(target, IndicatorMarkdown.Render());
+            Console.WriteLine("wrote " + target);
+            return 0;
+        });
+        report.Subcommands.Add(docs);
         return report;
     }
 }
