@@ -25,8 +25,14 @@ public sealed record IndicatorValue(
 /// breakdown where a single suppressed cell could be recovered from the total, and an organisation type held by
 /// fewer than <see cref="MinimumOrganisationsPerType"/> organisations is never shown on its own.
 /// </summary>
-public static class IndicatorEngine
+public static partial class IndicatorEngine
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"JOIN persons p ON p\.id = c\.person_id ")]
+    private static partial System.Text.RegularExpressions.Regex PersonJoin();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!LEFT )JOIN organisations o ON o\.id = [a-z]+\.[a-z_]+ ")]
+    private static partial System.Text.RegularExpressions.Regex OrganisationJoin();
+
     public const int SmallCell = 11;
     public const int MinimumOrganisationsPerType = 3;
 
@@ -45,6 +51,14 @@ public static class IndicatorEngine
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (!db.IsPostgres)
+            {
+                // A national-size file does not fit SQLite's default 2 MB page cache: give this (pooled) connection room.
+                await using var pragma = db.Database.GetDbConnection().CreateCommand();
+                pragma.CommandText = "PRAGMA cache_size = -131072; PRAGMA mmap_size = 536870912;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             foreach (var definition in IndicatorCatalogue.All)
             {
                 if (definition.NotComputable is not null || definition.Query is null)
@@ -83,6 +97,13 @@ public static class IndicatorEngine
             .Replace("{days}", postgres
                 ? "(CAST(r.answered_at AS date) - c.identified_on)"
                 : "CAST(julianday(substr(r.answered_at, 1, 10)) - julianday(c.identified_on) AS INTEGER)", StringComparison.Ordinal);
+        if (!breakdowns)
+        {
+            // Totals need no person or organisation: every case has both (foreign keys), so the inner joins only cost lookups.
+            inner = PersonJoin().Replace(inner, "");
+            inner = OrganisationJoin().Replace(inner, "");
+        }
+
         return "SELECT g, a, n, x, pr, ot, k, COUNT(*), SUM(num), SUM(den) FROM (" + inner + ") t GROUP BY g, a, n, x, pr, ot, k";
     }
 

@@ -121,6 +121,16 @@ public sealed class IndicatorEngineTests : IAsyncLifetime
             Assert.Equal(33.3, V("E6").Total!.Value); // a is a witness at trial, of a, b, c
             Assert.Equal(25.0, V("E7").Total!.Value);
 
+            // The trend's totals (queries without breakdowns, joins dropped) agree with the full computation.
+            var trend = await scope.ServiceProvider.GetRequiredService<GetIndicators>().TrendForAsync(Q1, 2, _ngo, includeHealth: true, default);
+            Assert.Equal(["2025Q4", "2026Q1"], trend.Select(p => p.Period));
+            foreach (var value in set.Indicators.Where(v => v.Total is not null))
+            {
+                Assert.Equal(value.Total!.Value, trend[1].Indicators.Single(i => i.Definition.Code == value.Definition.Code).Total!.Value);
+            }
+
+            Assert.Equal(1, trend[0].Indicators.Single(i => i.Definition.Code == "P1").Total!.Value); // identified on 31 Dec 2025
+
             var shelter = await scope.ServiceProvider.GetRequiredService<GetIndicators>().ComputeAsync(Q1, _shelter, includeHealth: true, default);
             var served = shelter.Indicators.Single(i => i.Definition.Code == "P4");
             Assert.Equal(3, served.Total!.Value); // a: shelter and mental health; b: shelter

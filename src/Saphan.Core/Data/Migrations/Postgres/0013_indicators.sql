@@ -23,3 +23,7 @@ CREATE INDEX "IX_referrals_answered_at" ON referrals (answered_at);
 CREATE INDEX "IX_referrals_ended_at" ON referrals (ended_at);
 CREATE INDEX "IX_follow_ups_done_on" ON follow_ups (done_on);
 CREATE INDEX "IX_tips_first_action_at" ON tips (first_action_at);
+-- Covering indexes for the breakdowns: a case's first exploitation event, and a person's coded columns (the row
+-- itself is wide with ciphertext).
+CREATE INDEX "IX_trafficking_events_case_id_type_created_at" ON trafficking_events (case_id, type, created_at) INCLUDE (exploitation_types);
+CREATE INDEX "IX_persons_id_gender_citizenships" ON persons (id) INCLUDE (gender, citizenships);
