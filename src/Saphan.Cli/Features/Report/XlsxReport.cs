@@ -2,13 +2,16 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 using Saphan.Core.Features.Indicators;
 
 namespace Saphan.Cli.Features.Report;
 
 /// <summary>
 /// The quarterly report as a workbook: "Indicators" (the figures), "Breakdowns" (every dimension of every indicator),
-/// "Trend" (totals of the last quarters) and "Definitions" (words and queries), English and Thai columns side by side.
+/// "Trend" (totals of the last quarters, with a chart) and "Definitions" (words and queries), English and Thai columns side by side.
 /// Suppressed cells are empty with "suppressed" = yes, never a number.
 /// </summary>
 internal static class XlsxReport
@@ -70,12 +73,12 @@ internal static class XlsxReport
 
         AddSheet(workbook, "Indicators", indicators);
         AddSheet(workbook, "Breakdowns", breakdowns);
-        AddSheet(workbook, "Trend", trend);
+        AddChart(AddSheet(workbook, "Trend", trend), report.Trend.Count);
         AddSheet(workbook, "Definitions", definitions);
         workbook.Workbook.Save();
     }
 
-    private static void AddSheet(WorkbookPart workbook, string name, List<object?[]> rows)
+    private static WorksheetPart AddSheet(WorkbookPart workbook, string name, List<object?[]> rows)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
@@ -105,6 +108,54 @@ internal static class XlsxReport
         part.Worksheet = new Worksheet(data);
         var sheets = workbook.Workbook.Sheets!;
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(sheets.Count() + 1), Name = name });
+        return part;
+    }
+
+    /// <summary>A column chart of people identified (column B of the Trend sheet) per quarter, below the table.</summary>
+    private static void AddChart(WorksheetPart sheet, int quarters)
+    {
+        var drawings = sheet.AddNewPart<DrawingsPart>();
+        sheet.Worksheet.Append(new Drawing { Id = sheet.GetIdOfPart(drawings) });
+        drawings.WorksheetDrawing = new Xdr.WorksheetDrawing();
+        var chartPart = drawings.AddNewPart<ChartPart>();
+        var last = (quarters + 1).ToString(CultureInfo.InvariantCulture);
+        var barChart = new C.BarChart(
+            new C.BarDirection { Val = C.BarDirectionValues.Column },
+            new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
+            new C.VaryColors { Val = false },
+            new C.BarChartSeries(
+                new C.Index { Val = 0 },
+                new C.Order { Val = 0 },
+                new C.SeriesText(new C.StringReference(new C.Formula("Trend!$B$1"))),
+                new C.CategoryAxisData(new C.StringReference(new C.Formula("Trend!$A$2:$A$" + last))),
+                new C.Values(new C.NumberReference(new C.Formula("Trend!$B$2:$B$" + last)))),
+            new C.AxisId { Val = 1 },
+            new C.AxisId { Val = 2 });
+        var plotArea = new C.PlotArea(
+            new C.Layout(),
+            barChart,
+            new C.CategoryAxis(new C.AxisId { Val = 1 }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }), new C.Delete { Val = false },
+                new C.AxisPosition { Val = C.AxisPositionValues.Bottom }, new C.CrossingAxis { Val = 2 }),
+            new C.ValueAxis(new C.AxisId { Val = 2 }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }), new C.Delete { Val = false },
+                new C.AxisPosition { Val = C.AxisPositionValues.Left }, new C.MajorGridlines(), new C.CrossingAxis { Val = 1 }));
+        chartPart.ChartSpace = new C.ChartSpace(
+            new C.EditingLanguage { Val = "en-GB" },
+            new C.Chart(
+                new C.Title(new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(),
+                    new A.Paragraph(new A.Run(new A.Text("People identified by quarter / จำนวนผู้ที่ได้รับการพบตัวรายไตรมาส"))))), new C.Overlay { Val = false }),
+                new C.AutoTitleDeleted { Val = false },
+                plotArea,
+                new C.PlotVisibleOnly { Val = true }));
+        var top = (quarters + 3).ToString(CultureInfo.InvariantCulture);
+        var bottom = (quarters + 22).ToString(CultureInfo.InvariantCulture);
+        drawings.WorksheetDrawing.Append(new Xdr.TwoCellAnchor(
+            new Xdr.FromMarker(new Xdr.ColumnId("0"), new Xdr.ColumnOffset("0"), new Xdr.RowId(top), new Xdr.RowOffset("0")),
+            new Xdr.ToMarker(new Xdr.ColumnId("9"), new Xdr.ColumnOffset("0"), new Xdr.RowId(bottom), new Xdr.RowOffset("0")),
+            new Xdr.GraphicFrame(
+                new Xdr.NonVisualGraphicFrameProperties(new Xdr.NonVisualDrawingProperties { Id = 2U, Name = "People identified" }, new Xdr.NonVisualGraphicFrameDrawingProperties()),
+                new Xdr.Transform(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = 0, Cy = 0 }),
+                new A.Graphic(new A.GraphicData(new C.ChartReference { Id = drawings.GetIdOfPart(chartPart) }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" })),
+            new Xdr.ClientData()));
     }
 
     private static Cell Number(string reference, string value) => new() { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(value) };

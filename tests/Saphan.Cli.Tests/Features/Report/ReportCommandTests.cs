@@ -90,11 +90,19 @@ public sealed class ReportCommandTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.Error);
 
         using var document = SpreadsheetDocument.Open(path, false);
+        var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Path?.XPath + ": " + e.Description).ToList();
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid));
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToDictionary(s => s.Name!.Value!, s => (WorksheetPart)workbook.GetPartById(s.Id!.Value!));
         Assert.Equal(["Indicators", "Breakdowns", "Trend", "Definitions"], sheets.Keys);
         List<List<string>> Rows(string sheet) => sheets[sheet].Worksheet.Descendants<Row>()
             .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+
+        // The trend sheet carries a chart of people identified per quarter, drawn from its own cells.
+        var chart = Assert.Single(sheets["Trend"].DrawingsPart!.ChartParts);
+        Assert.Contains(chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Formula>(), f => f.Text == "Trend!$B$2:$B$9");
+        Assert.Equal("P1", Rows("Trend")[0][1]);
+        Assert.Equal(9, Rows("Trend").Count); // header and 8 quarters
 
         var indicators = Rows("Indicators");
         var identified = indicators.Single(r => r.Count > 0 && r[0] == "P1");
