@@ -9,6 +9,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -d /usr/share/fonts/truetype/tlwg ] || need+=(fonts-thai-tlwg)
 # Burmese, Khmer and Lao for the public tip page's screenshots.
 ls /usr/share/fonts/truetype/noto/NotoSansMyanmar-* >/dev/null 2>&1 || need+=(fonts-noto-core)
+# The quarterly report embeds Loma (Thai and Latin); its tests read PDFs with pdftotext.
+[ -f /usr/share/fonts/truetype/tlwg/Loma.ttf ] || need+=(fonts-tlwg-loma-ttf)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -22,6 +22,7 @@ var root = new RootCommand("Saphan: counter-trafficking case and data platform. 
     Saphan.Cli.Features.Export.ExportCommand.Create(),
     Saphan.Cli.Features.Export.XlsFormCommand.Create(),
     Saphan.Cli.Features.Repository.RepositoryCommand.Create(),
+    Saphan.Cli.Features.Report.ReportCommand.Create(),
     TestCommand(),
 };
 return await root.Parse(args).InvokeAsync();

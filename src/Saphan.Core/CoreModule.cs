@@ -46,6 +46,7 @@ public static class CoreModule
         services.AddScoped<Saphan.Core.Features.Repository.PublishToRepository>().AddScoped<Saphan.Core.Features.Repository.RepositorySettings>()
             .AddScoped<Saphan.Core.Features.Repository.RepositoryAnalysis>().AddScoped<Saphan.Core.Features.Repository.OpenData>()
             .AddScoped<Saphan.Core.Features.Repository.RepositoryDemo>();
+        services.AddScoped<Saphan.Core.Features.Indicators.GetIndicators>().AddScoped<Saphan.Core.Features.Indicators.AgeBandBackfill>();
         return services;
     }
 }

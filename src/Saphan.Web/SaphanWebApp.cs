@@ -64,6 +64,7 @@ public static class SaphanWebApp
         Saphan.Web.Features.CaseRecord.CaseRecordApi.MapCaseRecordApi(app);
         Saphan.Web.Features.Pathways.PathwaysApi.MapPathwaysApi(app);
         Saphan.Web.Features.Repository.RepositoryApi.MapRepositoryApi(app);
+        Saphan.Web.Features.Indicators.IndicatorsApi.MapIndicatorsApi(app);
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

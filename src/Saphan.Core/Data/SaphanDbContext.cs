@@ -216,6 +216,7 @@ public sealed class SaphanDbContext(
             @case.Property(c => c.IdentificationRoute).HasMaxLength(40);
             @case.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
             Encrypt(@case.Property(c => c.Summary), "case.summary");
+            @case.Property(c => c.AgeBroad).HasMaxLength(8).UsePropertyAccessMode(PropertyAccessMode.Property); // issue 6: indicators
         });
 
         builder.Entity<Tip>(tip =>

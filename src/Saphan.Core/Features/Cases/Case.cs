@@ -32,6 +32,18 @@ public sealed class Case
     /// <summary>Changes on every save, so that two people editing at once cannot overwrite each other silently.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
+    private string? _storedAgeBand;
+
+    /// <summary>
+    /// De-identified, stored in clear for indicators: the CTDC age band at identification. Whenever the person is
+    /// loaded it is computed from their (encrypted) birth date or estimate, so every save writes it afresh.
+    /// </summary>
+    public string? AgeBroad
+    {
+        get => Person is null ? _storedAgeBand : Person.AgeOn(IdentifiedOn) is int age and >= 0 ? Standard.StandardValueSets.AgeBandOf(age) : null;
+        private set => _storedAgeBand = value;
+    }
+
     public static bool IsClosedStatus(string status) => status is "closed" or "closed_referred";
 
     /// <summary>Moves the case to a new HTCDS status. A closed case must be reopened (to active) before follow-up.</summary>

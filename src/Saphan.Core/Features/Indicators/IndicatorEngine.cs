@@ -1,0 +1,327 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Saphan.Core.Data;
+using Saphan.Core.Features.Standard;
+
+namespace Saphan.Core.Features.Indicators;
+
+/// <summary>One cell of an indicator: its value, and the counts behind it unless suppressed.</summary>
+public sealed record IndicatorCell(string Code, double? Value, long? Numerator, long? Denominator, long? Units, bool Suppressed);
+
+/// <summary>An indicator's value for a period and scope, with its breakdown by every dimension it has.</summary>
+public sealed record IndicatorValue(
+    IndicatorDefinition Definition,
+    IndicatorCell? Total,
+    IReadOnlyDictionary<string, IReadOnlyList<IndicatorCell>> Breakdowns,
+    bool Hidden);
+
+/// <summary>
+/// Runs the catalogue's queries. Each indicator is one SQL statement over indexed date ranges, summed in the
+/// database by every combination of dimensions; the breakdowns are then rolled up from those sums in memory.
+/// In network scope every cell counting 1–10 units is suppressed (CTDC's rule), one more cell is suppressed in any
+/// breakdown where a single suppressed cell could be recovered from the total, and an organisation type held by
+/// fewer than <see cref="MinimumOrganisationsPerType"/> organisations is never shown on its own.
+/// </summary>
+public static partial class IndicatorEngine
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"JOIN persons p ON p\.id = c\.person_id ")]
+    private static partial System.Text.RegularExpressions.Regex PersonJoin();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!LEFT )JOIN organisations o ON o\.id = [a-z]+\.[a-z_]+ ")]
+    private static partial System.Text.RegularExpressions.Regex OrganisationJoin();
+
+    public const int SmallCell = 11;
+    public const int MinimumOrganisationsPerType = 3;
+
+    private readonly record struct Row(string? G, string? A, string? N, string? X, string? Pr, string? Ot, string? K, long Units, long Num, long Den);
+
+    public static async Task<IReadOnlyList<IndicatorValue>> ComputeAsync(
+        SaphanDbContext db, Quarter quarter, Guid? organisationId, bool network, bool breakdowns, bool includeHealth, CancellationToken cancellationToken,
+        Action<IndicatorDefinition, TimeSpan>? measured = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var typesWithFewOrganisations = network
+            ? (await db.Organisations.AsNoTracking().GroupBy(o => o.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                .Where(t => t.Count < MinimumOrganisationsPerType).Select(t => t.Key).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var results = new List<IndicatorValue>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (!db.IsPostgres)
+            {
+                // A national-size file does not fit SQLite's default 2 MB page cache: give this (pooled) connection room.
+                await using var pragma = db.Database.GetDbConnection().CreateCommand();
+                pragma.CommandText = "PRAGMA cache_size = -131072; PRAGMA mmap_size = 536870912;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var definition in IndicatorCatalogue.All)
+            {
+                if (definition.NotComputable is not null || definition.Query is null)
+                {
+                    results.Add(new IndicatorValue(definition, null, new Dictionary<string, IReadOnlyList<IndicatorCell>>(), false));
+                    continue;
+                }
+
+                if (definition.Health && !includeHealth)
+                {
+                    results.Add(new IndicatorValue(definition, null, new Dictionary<string, IReadOnlyList<IndicatorCell>>(), true));
+                    continue;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                var rows = await QueryAsync(db, definition, quarter, organisationId, breakdowns, cancellationToken);
+                results.Add(Summarise(definition, rows, network, breakdowns, typesWithFewOrganisations));
+                measured?.Invoke(definition, Stopwatch.GetElapsedTime(started));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return results;
+    }
+
+    /// <summary>The SQL run for an indicator on an engine (the catalogue's query with its placeholders filled).</summary>
+    public static string Sql(IndicatorDefinition definition, bool postgres, bool organisationScope, bool breakdowns)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var inner = definition.Query!
+            .Replace("{dims}", breakdowns ? IndicatorCatalogue.CaseDims : "NULL AS g, NULL AS a, NULL AS n, NULL AS x, NULL AS pr, NULL AS ot", StringComparison.Ordinal)
+            .Replace("{org}", organisationScope ? "AND " + definition.ScopeColumn + " = @org" : "", StringComparison.Ordinal)
+            .Replace("{days}", postgres
+                ? "(CAST(r.answered_at AS date) - c.identified_on)"
+                : "CAST(julianday(substr(r.answered_at, 1, 10)) - julianday(c.identified_on) AS INTEGER)", StringComparison.Ordinal);
+        if (!breakdowns)
+        {
+            // Totals need no person or organisation: every case has both (foreign keys), so the inner joins only cost lookups.
+            inner = PersonJoin().Replace(inner, "");
+            inner = OrganisationJoin().Replace(inner, "");
+        }
+
+        return "SELECT g, a, n, x, pr, ot, k, COUNT(*), SUM(num), SUM(den) FROM (" + inner + ") t GROUP BY g, a, n, x, pr, ot, k";
+    }
+
+    private static async Task<List<Row>> QueryAsync(
+        SaphanDbContext db, IndicatorDefinition definition, Quarter quarter, Guid? organisationId, bool breakdowns, CancellationToken cancellationToken)
+    {
+        var postgres = db.IsPostgres;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = Sql(definition, postgres, organisationId is not null, breakdowns);
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (postgres)
+        {
+            Add(command, "d0", quarter.Start);
+            Add(command, "d1", quarter.End);
+            Add(command, "t0", quarter.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+            Add(command, "t1", quarter.End.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+            if (organisationId is { } org)
+            {
+                Add(command, "org", org);
+            }
+        }
+        else
+        {
+            // SQLite keeps dates as "yyyy-MM-dd" and instants as "yyyy-MM-dd HH:mm:ss…+00:00" text: both compare as text.
+            var start = quarter.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var end = quarter.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Add(command, "d0", start);
+            Add(command, "d1", end);
+            Add(command, "t0", start);
+            Add(command, "t1", end);
+            if (organisationId is { } org)
+            {
+                Add(command, "org", org.ToString().ToUpperInvariant());
+            }
+        }
+
+        var rows = new List<Row>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new Row(Text(reader, 0), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6),
+                Number(reader, 7), Number(reader, 8), Number(reader, 9)));
+        }
+
+        return rows;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string? Text(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    private static long Number(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? 0 : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    private sealed class Accumulator
+    {
+        public long Units;
+        public long Num;
+        public long Den;
+        public SortedDictionary<long, long>? Days;
+
+        public void Add(Row row, bool median)
+        {
+            Units += row.Units;
+            Num += row.Num;
+            Den += row.Den;
+            if (median && long.TryParse(row.K, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days))
+            {
+                Days ??= [];
+                Days[days] = Days.GetValueOrDefault(days) + row.Units;
+            }
+        }
+    }
+
+    private static IndicatorValue Summarise(IndicatorDefinition definition, List<Row> rows, bool network, bool breakdowns, HashSet<string> typesWithFewOrganisations)
+    {
+        var median = definition.Unit == IndicatorUnits.MedianDays;
+        var total = new Accumulator();
+        foreach (var row in rows)
+        {
+            total.Add(row, median);
+        }
+
+        var totalCell = Cell(definition, "total", total, network);
+        var result = new Dictionary<string, IReadOnlyList<IndicatorCell>>(StringComparer.Ordinal);
+        if (breakdowns)
+        {
+            foreach (var dimension in definition.Dimensions)
+            {
+                var cells = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
+                foreach (var row in rows)
+                {
+                    var code = DimensionValue(dimension, row);
+                    if (!cells.TryGetValue(code, out var cell))
+                    {
+                        cells[code] = cell = new Accumulator();
+                    }
+
+                    cell.Add(row, median);
+                }
+
+                var list = cells.Select(c => Cell(definition, c.Key, c.Value, network)).ToList();
+                if (network)
+                {
+                    if (dimension == IndicatorCatalogue.OrganisationType)
+                    {
+                        list = list.Select(c => typesWithFewOrganisations.Contains(c.Code) && !c.Suppressed ? Suppress(c) : c).ToList();
+                    }
+
+                    list = SuppressComplement(list, totalCell);
+                }
+
+                result[dimension] = Order(dimension, list);
+            }
+        }
+
+        return new IndicatorValue(definition, totalCell, result, false);
+    }
+
+    private static string DimensionValue(string dimension, in Row row) => dimension switch
+    {
+        IndicatorCatalogue.Sex => row.G ?? "unknown",
+        IndicatorCatalogue.AgeBand => row.A ?? "unknown",
+        IndicatorCatalogue.Nationality => First(row.N) ?? "unknown",
+        IndicatorCatalogue.ExploitationType => First(row.X) ?? "not_specified",
+        IndicatorCatalogue.Province => row.Pr ?? "unknown",
+        IndicatorCatalogue.OrganisationType => row.Ot ?? "unassigned",
+        IndicatorCatalogue.ServiceType => row.K ?? "unknown",
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
+
+    private static string? First(string? codes)
+    {
+        if (string.IsNullOrEmpty(codes))
+        {
+            return null;
+        }
+
+        var comma = codes.IndexOf(',', StringComparison.Ordinal);
+        return comma < 0 ? codes : codes[..comma];
+    }
+
+    private static IndicatorCell Cell(IndicatorDefinition definition, string code, Accumulator a, bool network)
+    {
+        double? value = definition.Unit switch
+        {
+            IndicatorUnits.Count => a.Num,
+            IndicatorUnits.Percent => a.Den > 0 ? Math.Round(100.0 * a.Num / a.Den, 1) : null,
+            IndicatorUnits.MedianDays => Median(a.Days, a.Units),
+            _ => null,
+        };
+        var cell = new IndicatorCell(code, value, a.Num, a.Den, a.Units, false);
+        var small = a.Units is > 0 and < SmallCell
+            || (definition.Unit == IndicatorUnits.Percent && definition.CountedUnit != "awards" && a.Num is > 0 and < SmallCell);
+        return network && small ? Suppress(cell) : cell;
+    }
+
+    private static IndicatorCell Suppress(IndicatorCell cell) => cell with { Value = null, Numerator = null, Denominator = null, Units = null, Suppressed = true };
+
+    /// <summary>
+    /// A breakdown with exactly one suppressed cell would give it away (total minus the others): suppress the smallest
+    /// other non-empty cell too.
+    /// </summary>
+    private static List<IndicatorCell> SuppressComplement(List<IndicatorCell> cells, IndicatorCell total)
+    {
+        if (total.Suppressed || cells.Count(c => c.Suppressed) != 1)
+        {
+            return cells;
+        }
+
+        var smallest = cells.Where(c => !c.Suppressed && c.Units > 0).OrderBy(c => c.Units).FirstOrDefault();
+        return smallest is null ? cells : cells.Select(c => ReferenceEquals(c, smallest) ? Suppress(c) : c).ToList();
+    }
+
+    private static double? Median(SortedDictionary<long, long>? days, long count)
+    {
+        if (days is null || count == 0)
+        {
+            return null;
+        }
+
+        // The lower and upper middle values of the sorted list (equal when the count is odd).
+        long lowerIndex = (count - 1) / 2, upperIndex = count / 2, seen = 0;
+        double? lower = null, upper = null;
+        foreach (var (value, n) in days)
+        {
+            if (lower is null && lowerIndex < seen + n)
+            {
+                lower = value;
+            }
+
+            if (upperIndex < seen + n)
+            {
+                upper = value;
+                break;
+            }
+
+            seen += n;
+        }
+
+        return lower is null || upper is null ? null : (lower.Value + upper.Value) / 2;
+    }
+
+    private static List<IndicatorCell> Order(string dimension, List<IndicatorCell> cells)
+    {
+        if (dimension == IndicatorCatalogue.AgeBand)
+        {
+            var order = StandardValueSets.AgeBand.Values.Select(v => v.Code).ToList();
+            return cells.OrderBy(c => order.IndexOf(c.Code) is var i && i < 0 ? int.MaxValue : i).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+        }
+
+        return cells.OrderByDescending(c => c.Units ?? 0).ThenBy(c => c.Suppressed).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+    }
+}
