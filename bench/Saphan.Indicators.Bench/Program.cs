@@ -214,7 +214,7 @@ internal static class Generate
             if (random.Next(10) < 5)
             {
                 var band = Bands[random.Next(Bands.Length)];
-                screenings.Add(Id(Guid.NewGuid()), orgId, caseId, "PHQ-9", "1.0", "health", "x", 10, band, "", user, Instant(identified.AddDays(random.Next(1, 20))));
+                screenings.Add(Id(Guid.NewGuid()), orgId, caseId, "PHQ-9", "1.0", "health", "x", 10, band, band is "moderate" or "severe" ? "care_indicated" : "", user, Instant(identified.AddDays(random.Next(1, 20))));
             }
 
             if (random.Next(10) < 4)

@@ -71,8 +71,7 @@ public static class IndicatorCatalogue
         + "c.province AS pr, o.type AS ot";
 
     internal const string PositiveMentalHealth =
-        "((s.instrument = 'PHQ-9' AND s.band IN ('moderate', 'moderately_severe', 'severe')) OR (s.instrument = 'GAD-7' AND s.band IN ('moderate', 'severe')) "
-        + "OR (s.instrument = 'PCL-5' AND s.band = 'probable_ptsd') OR (s.instrument = 'SUICIDE-Q' AND s.band = 'positive'))";
+        "(s.category = 'health' AND s.flags LIKE '%" + Saphan.Core.Features.Screenings.ScreeningFlags.CareIndicated + "%')";
 
     public static readonly IReadOnlyList<IndicatorDefinition> All =
     [

@@ -44,6 +44,11 @@ public sealed class ScreeningInstrument
     public int? UnderAge { get; init; }
     /// <summary>Flags and reasons beyond the total and its band (suicide item, decision rules).</summary>
     public Func<IReadOnlyList<int>, int, (IReadOnlyList<string> Flags, IReadOnlyList<string> Reasons)>? Rules { get; init; }
+    /// <summary>
+    /// Bands at which mental-health care is indicated (a positive screen): the screening then carries the
+    /// <see cref="ScreeningFlags.CareIndicated"/> flag, which stays countable while the band itself is encrypted.
+    /// </summary>
+    public IReadOnlyList<string> CareBands { get; init; } = [];
     /// <summary>The band from the answers when it is not the total's range (decision rules).</summary>
     public Func<IReadOnlyList<int>, int, string>? BandRule { get; init; }
 
@@ -97,6 +102,11 @@ public sealed class ScreeningInstrument
         var total = answers.Sum();
         var band = BandRule?.Invoke(answers, total) ?? Bands.Single(b => total >= b.Minimum && total <= b.Maximum).Code;
         var (flags, reasons) = Rules?.Invoke(answers, total) ?? ([], []);
+        if (CareBands.Contains(band))
+        {
+            flags = [.. flags, ScreeningFlags.CareIndicated];
+        }
+
         return new ScreeningResult(total, band, flags, reasons);
     }
 }
@@ -114,10 +124,16 @@ public static class ScreeningFlags
     public const string SuicideRisk = "suicide_risk";
     /// <summary>The decision rule says refer to law enforcement: tasks to the supervisors and law enforcement.</summary>
     public const string ReferToLawEnforcement = "refer_law_enforcement";
+    /// <summary>The band is positive (mental-health care indicated): counted by the indicators, opens no task by itself.</summary>
+    public const string CareIndicated = "care_indicated";
+
+    /// <summary>Flags that call for action now (shown as urgent).</summary>
+    public static bool IsUrgent(string flag) => flag is SuicideRisk or ReferToLawEnforcement;
 
     public static readonly ValueSet All = new("screeningFlag",
     [
         new(SuicideRisk, "Suicide risk", "ความเสี่ยงฆ่าตัวตาย"),
         new(ReferToLawEnforcement, "Refer to law enforcement", "ส่งต่อเจ้าหน้าที่บังคับใช้กฎหมาย"),
+        new(CareIndicated, "Mental-health care indicated", "ควรได้รับการดูแลด้านสุขภาพจิต"),
     ]);
 }

@@ -64,6 +64,7 @@ public static class ScreeningInstruments
             new("phq9_9", "Thoughts that you would be better off dead, or of hurting yourself in some way", "คิดว่าถ้าตายไปคงจะดี หรือคิดจะทำร้ายตนเองด้วยวิธีใดวิธีหนึ่ง"),
         ],
         Options = Frequency,
+        CareBands = ["moderate", "moderately_severe", "severe"],
         Bands =
         [
             new("minimal", 0, 4, "Minimal", "น้อยมาก", "None or minimal depression: support as usual; repeat if concerns persist.", "ไม่มีหรือมีภาวะซึมเศร้าน้อยมาก: ให้การช่วยเหลือตามปกติ ประเมินซ้ำหากยังมีข้อกังวล"),
@@ -92,6 +93,7 @@ public static class ScreeningInstruments
             new("gad7_7", "Feeling afraid, as if something awful might happen", "รู้สึกกลัวเหมือนว่าจะมีเรื่องร้ายเกิดขึ้น"),
         ],
         Options = Frequency,
+        CareBands = ["moderate", "severe"],
         Bands =
         [
             new("minimal", 0, 4, "Minimal", "น้อยมาก", "Minimal anxiety.", "มีความวิตกกังวลน้อยมาก"),
@@ -131,6 +133,7 @@ public static class ScreeningInstruments
             new("pcl5_20", "Trouble falling or staying asleep", "หลับยากหรือหลับไม่สนิท"),
         ],
         Options = Intensity,
+        CareBands = ["probable_ptsd"],
         Bands =
         [
             new("below_threshold", 0, 32, "Below the threshold", "ต่ำกว่าจุดตัด", "Below the cut-off: probable PTSD is not indicated; keep watching for symptoms.", "ต่ำกว่าจุดตัด: ไม่บ่งชี้ว่าน่าจะมีภาวะ PTSD เฝ้าสังเกตอาการต่อไป"),
@@ -149,6 +152,7 @@ public static class ScreeningInstruments
             new("suicide_1", "In the past month, have you thought about ending your life or hurting yourself?", "ในช่วงเดือนที่ผ่านมา คุณเคยคิดจะจบชีวิตตนเองหรือทำร้ายตนเองหรือไม่"),
         ],
         Options = YesNo,
+        CareBands = ["positive"],
         Bands =
         [
             new("negative", 0, 0, "No risk reported", "ไม่รายงานความเสี่ยง", "No thoughts of suicide reported; ask again if distress continues.", "ไม่มีความคิดฆ่าตัวตาย ถามซ้ำหากยังมีความทุกข์ใจ"),

@@ -152,6 +152,7 @@ public sealed class IndicatorEngineTests : IAsyncLifetime
     private Screening Screen(Guid caseId, string instrument, string band, DateTimeOffset at) => new()
     {
         OrganisationId = _ngo, CaseId = caseId, Instrument = instrument, InstrumentVersion = "1.0", Category = "health", Answers = "0", Band = band, RecordedAt = at,
+        Flags = ScreeningInstruments.Find(instrument)!.CareBands.Contains(band) ? [ScreeningFlags.CareIndicated] : [],
     };
 
     private Referral Refer(Guid caseId, Service service, string status, DateTimeOffset sent, DateTimeOffset? answered, DateTimeOffset? ended) => new()

@@ -37,6 +37,21 @@ public sealed class ScreeningInstrumentTests
         Assert.Equal(band, result.Band);
     }
 
+    [Theory]
+    [InlineData(ScreeningInstruments.Phq9, 9, false)]
+    [InlineData(ScreeningInstruments.Phq9, 10, true)]
+    [InlineData(ScreeningInstruments.Gad7, 9, false)]
+    [InlineData(ScreeningInstruments.Gad7, 10, true)]
+    [InlineData(ScreeningInstruments.Pcl5, 32, false)]
+    [InlineData(ScreeningInstruments.Pcl5, 33, true)]
+    public void A_positive_band_flags_that_care_is_indicated(string code, int total, bool indicated)
+    {
+        var instrument = ScreeningInstruments.Find(code)!;
+        var result = instrument.Score(Totalling(instrument, total)); // items filled from the first: PHQ-9 item 9 stays 0
+        Assert.DoesNotContain(ScreeningFlags.SuicideRisk, result.Flags);
+        Assert.Equal(indicated, result.Flags.Contains(ScreeningFlags.CareIndicated));
+    }
+
     [Fact]
     public void Phq9_item_9_above_zero_is_a_suicide_risk_whatever_the_total()
     {
@@ -63,7 +78,7 @@ public sealed class ScreeningInstrumentTests
     {
         var result = ScreeningInstruments.Gad7Instrument.Score(Totalling(ScreeningInstruments.Gad7Instrument, total));
         Assert.Equal(band, result.Band);
-        Assert.Empty(result.Flags);
+        Assert.DoesNotContain(ScreeningFlags.SuicideRisk, result.Flags);
     }
 
     [Theory]
@@ -85,7 +100,7 @@ public sealed class ScreeningInstrumentTests
         Assert.Equal("negative", instrument.Score([0]).Band);
         Assert.Empty(instrument.Score([0]).Flags);
         Assert.Equal("positive", instrument.Score([1]).Band);
-        Assert.Equal([ScreeningFlags.SuicideRisk], instrument.Score([1]).Flags);
+        Assert.Equal([ScreeningFlags.SuicideRisk, ScreeningFlags.CareIndicated], instrument.Score([1]).Flags);
     }
 
     private static int[] Ilo(params string[] present)

@@ -72,7 +72,8 @@ public sealed class ScreeningsApiTests(SaphanAppFactory app) : IClassFixture<Sap
         var created = await Json.ReadAsync(await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/screenings", new { instrument = "PHQ-9", answers = new[] { 3, 3, 3, 3, 3, 3, 2, 0, 0 } }));
         Assert.Equal(20, created["score"]!.GetValue<int>());
         Assert.Equal("severe", created["band"]!.GetValue<string>());
-        Assert.Empty(created["flags"]!.AsArray());
+        // A positive band says care is indicated (counted by the indicators) but opens no task by itself.
+        Assert.Equal(["care_indicated"], created["flags"]!.AsArray().Select(f => f!.GetValue<string>()));
         Assert.Empty(created["taskIds"]!.AsArray());
         Assert.False((await Json.ReadAsync(await worker.GetAsync($"/api/v1/cases/{caseId}/screenings")))["urgent"]!.GetValue<bool>());
     }
