@@ -31,8 +31,6 @@ internal sealed class ReportFonts : IFontResolver
 
         lock (Gate)
         {
-            // PDFsharp 6.5 refuses to work until a licence is chosen: the free one is the AGPL (docs/indicators.md, "Licences").
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             if (GlobalFontSettings.FontResolver is not ReportFonts)
             {
                 GlobalFontSettings.FontResolver = new ReportFonts();

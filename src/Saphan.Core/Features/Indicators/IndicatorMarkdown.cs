@@ -98,8 +98,8 @@ public static class IndicatorMarkdown
             - **Compensation (E7)** is cumulative: awards on record at the end of the quarter, not only those of the quarter.
 
             ## Licences
-            The PDF report uses PDFsharp 6.5, whose free licence is the **AGPL v3** (the CLI calls `SetAgplLicense()`);
-            a project distributing Saphan under other terms needs PDFsharp's commercial licence or another PDF writer.
+            The PDF report uses PDFsharp 6.2.4, released under the **MIT** licence (PDFsharp 6.5 is AGPL v3 or
+            commercial), so the report adds no copyleft terms to Saphan. Upgrading it is a licence decision, not a routine bump.
             The embedded font is Loma (NECTEC, GPL-2+ with the font exception), from Debian's `fonts-tlwg-loma-ttf`.
 
             ## Performance
