@@ -34,6 +34,23 @@ public static class CaseRecordAccess
         return @case;
     }
 
+    /// <summary>
+    /// The case (with its person) that another feature adds to: a writer's role (403), the actor's organisation (404), and
+    /// open (409), unless <paramref name="evenIfClosed"/> (a consent withdrawal takes effect on a closed case too).
+    /// </summary>
+    internal static async Task<Case> WritableWithPersonAsync(SaphanDbContext db, Actor actor, Guid caseId, CancellationToken cancellationToken, bool evenIfClosed = false)
+    {
+        CaseAccess.EnsureCanWrite(actor);
+        var @case = await CaseAccess.Readable(db, actor).Include(c => c.Person).AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw new NotFoundException("Case");
+        if (!evenIfClosed)
+        {
+            EnsureOpen(@case);
+        }
+
+        return @case;
+    }
+
     /// <summary>Other features call this before they change a case.</summary>
     public static void EnsureOpen(Case @case)
     {

@@ -13,14 +13,9 @@ public sealed class RecordConsent(SaphanDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        CaseAccess.EnsureCanWrite(actor);
-        var @case = await CaseAccess.Readable(db, actor).Include(c => c.Person).AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw new NotFoundException("Case");
         // A withdrawal takes effect at once, even on a closed case (PDPA); other decisions wait for a reopening.
-        if (PersonInput.Clean(input.Status) != "withdrawn")
-        {
-            Saphan.Core.Features.CaseRecord.CaseRecordAccess.EnsureOpen(@case);
-        }
+        var @case = await Saphan.Core.Features.CaseRecord.CaseRecordAccess.WritableWithPersonAsync(
+            db, actor, caseId, cancellationToken, evenIfClosed: PersonInput.Clean(input.Status) == "withdrawn");
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);

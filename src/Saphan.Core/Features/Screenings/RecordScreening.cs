@@ -18,10 +18,7 @@ public sealed class RecordScreening(SaphanDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        CaseAccess.EnsureCanWrite(actor);
-        var @case = await CaseAccess.Readable(db, actor).Include(c => c.Person).AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw new NotFoundException("Case");
-        Saphan.Core.Features.CaseRecord.CaseRecordAccess.EnsureOpen(@case);
+        var @case = await Saphan.Core.Features.CaseRecord.CaseRecordAccess.WritableWithPersonAsync(db, actor, caseId, cancellationToken);
 
         var now = clock.GetUtcNow();
         var errors = readErrors ?? new ValidationErrors();
