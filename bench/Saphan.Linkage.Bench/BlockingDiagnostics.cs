@@ -42,7 +42,7 @@ internal static class BlockingDiagnostics
                     }
 
                     truth++;
-                    var share = KeyedBlocking.FirstSharedLiveKey(data[a][i].Keys, data[b][j].Keys, []) != ulong.MaxValue;
+                    var share = KeyedBlocking.FirstShared(data[a][i].Keys, data[b][j].Keys) != ulong.MaxValue;
                     shared += share ? 1 : 0;
                     var d = blocks[a].Denominator(i, blocks[b], j);
                     var score = d == 0 ? 0 : 2.0 * PopCountKernel.AndCount(blocks[a].Record(i), blocks[b].Record(j)) / d;

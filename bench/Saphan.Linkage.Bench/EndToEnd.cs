@@ -24,11 +24,21 @@ internal static class EndToEnd
         var population = new SyntheticPopulation(42);
         var sources = population.Generate(persons, presence, organisations);
         var total = sources.Sum(s => s.Records.Count);
+        var byName = population.People.GroupBy(p => (SyntheticPopulation.NameKey(p), p.Sex)).Where(g => g.Count() > 1);
+        var withLookalike = byName.Sum(g => g.Count(p => g.Any(q => q != p && Math.Abs(q.Year - p.Year) <= 2)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"persons with a lookalike (same name tokens and sex, born at most 2 years apart): {withLookalike:N0} of {population.People.Count:N0} ({(double)withLookalike / population.People.Count:P1})"));
+        GC.Collect();
+        using (var p0 = Process.GetCurrentProcess())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after generation: working set {p0.WorkingSet64 / 1048576.0:N0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated: persons={persons:N0} records={total:N0} organisations={organisations} cores={Environment.ProcessorCount}"));
 
         var key = LinkageKey.FromBytes(Enumerable.Repeat((byte)7, 32).ToArray());
         var encoder = new ClkEncoder(key);
         var blocker = new BlockingKeyEncoder(key);
+        var encodeCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var encoded = sources.Select(s =>
         {
@@ -42,6 +52,7 @@ internal static class EndToEnd
             return new EncodedSource(s.Name, s.Records.Select((_, i) => i.ToString(CultureInfo.InvariantCulture)).ToArray(), clks, keys);
         }).ToArray();
         var encodeTime = stopwatch.Elapsed;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"encode CPU time {(Process.GetCurrentProcess().TotalProcessorTime - encodeCpu0).TotalSeconds:0.0}s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"blocking keys per record: {encoded.Average(s => s.BlockingKeys!.Average(k => k.Length)):0.0}"));
 
         stopwatch.Restart();
@@ -50,6 +61,7 @@ internal static class EndToEnd
         var packTime = stopwatch.Elapsed;
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var edges = Matcher.FindEdges(blocks, options, encoded.Select(s => s.BlockingKeys!).ToArray(), out var report);
+        GC.KeepAlive(edges);
         var edgeTime = stopwatch.Elapsed;
         var clusters = Matcher.Cluster(blocks, edges, options.Threshold, options.AmbiguityMargin, options.MinFieldAgreement);
         var matchTime = stopwatch.Elapsed;

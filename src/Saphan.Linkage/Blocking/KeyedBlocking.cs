@@ -1,3 +1,4 @@
+using Saphan.Linkage.Clks;
 using Saphan.Linkage.Matching;
 using Saphan.Linkage.Similarity;
 
@@ -91,12 +92,23 @@ internal static class KeyedBlocking
             start = end;
         }
 
-        // Records whose every key fell in a dropped block are compared with nobody.
+        // Each record's keys without the dropped ones; records whose every key was dropped are compared with nobody.
         var unblocked = 0;
+        var liveKeys = recordKeys;
+        if (dropped.Count > 0)
+        {
+            liveKeys = new ulong[total][];
+            for (var g = 0; g < total; g++)
+            {
+                var k = recordKeys[g];
+                liveKeys[g] = Array.Exists(k, dropped.Contains) ? Array.FindAll(k, key => !dropped.Contains(key)) : k;
+            }
+        }
+
         for (var g = 0; g < total; g++)
         {
             var s = sourceOf[g];
-            if (blocks[s].Totals[g - offsets[s]] != 0 && recordKeys[g].All(dropped.Contains))
+            if (blocks[s].Totals[g - offsets[s]] != 0 && liveKeys[g].Length == 0)
             {
                 unblocked++;
             }
@@ -107,38 +119,62 @@ internal static class KeyedBlocking
         var best = new BestEdges(total, sourceCount, MaxEdgesPerRecord);
         var threshold = options.Threshold;
         var agreement = options.MinFieldAgreement;
+        var blockArray = blocks.ToArray();
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, runs.Count, 1),
             parallel,
-            range =>
+            () => new BlockScratch(Math.Min(maxBlock, total)),
+            (range, _, scratch) =>
             {
                 for (var r = range.Item1; r < range.Item2; r++)
                 {
                     var (start, length) = runs[r];
-                    for (var x = start; x < start + length; x++)
+                    var blockKey = entryKeys[start];
+
+                    // The block's encodings side by side (at most 1,000 × 128 B: L2-resident), so each record is
+                    // compared with all after it by the vectorised row-major kernel in one call.
+                    for (var m = 0; m < length; m++)
                     {
-                        var gx = entryRecords[x];
-                        var sx = sourceOf[gx];
-                        var ix = gx - offsets[sx];
-                        var bx = blocks[sx];
-                        var wx = bx.Record(ix);
-                        for (var y = x + 1; y < start + length; y++)
+                        var g = entryRecords[start + m];
+                        var s = sourceOf[g];
+                        var i = g - offsets[s];
+                        blockArray[s].Record(i).CopyTo(scratch.Words.AsSpan(m * Clk.WordCount, Clk.WordCount));
+                        scratch.Core[m] = blockArray[s].Core[i];
+                        scratch.Source[m] = s;
+                        scratch.Global[m] = g;
+                        scratch.Keys[m] = liveKeys[g];
+                    }
+
+                    for (var x = 0; x < length - 1; x++)
+                    {
+                        var n = length - x - 1;
+                        PopCountKernel.AndCounts(
+                            scratch.Words.AsSpan(x * Clk.WordCount, Clk.WordCount),
+                            scratch.Words.AsSpan((x + 1) * Clk.WordCount, n * Clk.WordCount),
+                            scratch.Counts);
+                        var sx = scratch.Source[x];
+                        var coreX = scratch.Core[x];
+                        for (var t = 0; t < n; t++)
                         {
-                            var gy = entryRecords[y];
-                            var sy = sourceOf[gy];
-                            if (sy == sx)
+                            var y = x + 1 + t;
+                            var sy = scratch.Source[y];
+                            var common = scratch.Counts[t];
+                            if (sy == sx || 2.0 * common < threshold * (coreX + scratch.Core[y]))
                             {
                                 continue;
                             }
 
-                            var iy = gy - offsets[sy];
-                            var by = blocks[sy];
-                            var common = PopCountKernel.AndCount(wx, by.Record(iy));
-                            if (2.0 * common < threshold * (bx.Core[ix] + by.Core[iy]))
+                            // A pair that shares several keys is scored in each of their blocks but goes on only
+                            // from the block of its smallest shared key.
+                            if (FirstShared(scratch.Keys[x], scratch.Keys[y]) != blockKey)
                             {
                                 continue;
                             }
 
+                            int gx = scratch.Global[x], gy = scratch.Global[y];
+                            int ix = gx - offsets[sx], iy = gy - offsets[sy];
+                            var bx = blockArray[sx];
+                            var by = blockArray[sy];
                             var denominator = bx.Denominator(ix, by, iy);
                             if (denominator == 0)
                             {
@@ -151,13 +187,15 @@ internal static class KeyedBlocking
                                 continue;
                             }
 
-                            // A pair in several blocks is offered several times with the same score: kept once.
                             best.Offer(gx, sy, gy, score);
                             best.Offer(gy, sx, gx, score);
                         }
                     }
                 }
-            });
+
+                return scratch;
+            },
+            _ => { });
 
         var result = best.Edges(sourceOf, offsets);
         for (var i = 0; i < result.Count; i++)
@@ -171,6 +209,46 @@ internal static class KeyedBlocking
 
         report = new BlockingReport(BlockingMode.Keyed, comparisons, runs.Count, dropped.Count, unblocked);
         return result;
+    }
+
+    private sealed class BlockScratch(int size)
+    {
+        public ulong[] Words { get; } = new ulong[size * Clk.WordCount];
+
+        public int[] Core { get; } = new int[size];
+
+        public int[] Source { get; } = new int[size];
+
+        public int[] Global { get; } = new int[size];
+
+        public int[] Counts { get; } = new int[size];
+
+        public ulong[][] Keys { get; } = new ulong[size][];
+    }
+
+    /// <summary>The smallest value both sorted arrays hold; <see cref="ulong.MaxValue"/> if none.</summary>
+    internal static ulong FirstShared(ulong[] a, ulong[] b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var (x, y) = (a[i], b[j]);
+            if (x == y)
+            {
+                return x;
+            }
+
+            if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return ulong.MaxValue;
     }
 
     /// <summary>Edges kept per record and other source (the best, for either end); clustering never needs more.</summary>
@@ -332,35 +410,6 @@ internal static class KeyedBlocking
                 edges.Add(array[i]);
             }
         }
-    }
-
-    /// <summary>The smallest key both sorted lists hold that is not dropped; <see cref="ulong.MaxValue"/> if none.</summary>
-    internal static ulong FirstSharedLiveKey(ulong[] a, ulong[] b, HashSet<ulong> dropped)
-    {
-        int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] < b[j])
-            {
-                i++;
-            }
-            else if (a[i] > b[j])
-            {
-                j++;
-            }
-            else
-            {
-                if (dropped.Count == 0 || !dropped.Contains(a[i]))
-                {
-                    return a[i];
-                }
-
-                i++;
-                j++;
-            }
-        }
-
-        return ulong.MaxValue;
     }
 
     private static bool SpansSources(int[] records, int start, int end, int[] sourceOf)

@@ -65,8 +65,8 @@ public sealed record LinkCluster(int Id, IReadOnlyList<RecordRef> Members);
 public enum BlockingMode
 {
     /// <summary>
-    /// Exhaustive up to <see cref="MatchOptions.ExhaustiveLimit"/> comparisons; above it keyed blocking when
-    /// every source carries blocking keys, MinHash LSH otherwise.
+    /// Keyed blocking above <see cref="MatchOptions.KeyedFrom"/> comparisons when every source carries blocking
+    /// keys; otherwise exhaustive up to <see cref="MatchOptions.ExhaustiveLimit"/> comparisons, MinHash LSH above.
     /// </summary>
     Auto = 0,
 
@@ -95,6 +95,13 @@ public sealed record MatchOptions
     /// and MinHash LSH 47.9 s, so LSH is only the fallback for sizes exhaustive cannot finish.
     /// </summary>
     public long ExhaustiveLimit { get; init; } = 50_000_000_000;
+
+    /// <summary>
+    /// In <see cref="BlockingMode.Auto"/>, with blocking keys in every source, keyed blocking is used above this
+    /// many cross-source pairs (10⁹, about two seconds of exhaustive scoring on two cores); below it every pair is
+    /// scored, which is exact and fast enough.
+    /// </summary>
+    public long KeyedFrom { get; init; } = 1_000_000_000;
 
     /// <summary>Keyed blocking: blocks with more records than this are dropped (and counted); the records' other keys still apply.</summary>
     public int MaxBlockSize { get; init; } = 1000;

@@ -63,7 +63,8 @@ public static class Matcher
         }
 
         var mode = options.Blocking == BlockingMode.Auto
-            ? (comparisons <= options.ExhaustiveLimit ? BlockingMode.Exhaustive : keys is not null ? BlockingMode.Keyed : BlockingMode.MinHashLsh)
+            ? (keys is not null && comparisons > options.KeyedFrom ? BlockingMode.Keyed
+                : comparisons <= options.ExhaustiveLimit ? BlockingMode.Exhaustive : BlockingMode.MinHashLsh)
             : options.Blocking;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         if (mode == BlockingMode.Keyed)

@@ -9,7 +9,7 @@ public sealed class BlockingKeyEncoderTests
     private static readonly BlockingKeyEncoder Encoder = new(TestKeys.Of(6));
 
     private static bool Share(PersonIdentifiers a, PersonIdentifiers b) =>
-        KeyedBlocking.FirstSharedLiveKey(Encoder.Keys(a), Encoder.Keys(b), []) != ulong.MaxValue;
+        KeyedBlocking.FirstShared(Encoder.Keys(a), Encoder.Keys(b)) != ulong.MaxValue;
 
     [Fact]
     public void Keys_are_sorted_distinct_deterministic_and_depend_on_the_network_key()

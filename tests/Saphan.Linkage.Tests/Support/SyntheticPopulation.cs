@@ -112,7 +112,7 @@ internal sealed class SyntheticPopulation
     public static bool Lookalike(Person a, Person b) =>
         a.Sex == b.Sex && Math.Abs(a.Year - b.Year) <= 2 && NameKey(a) == NameKey(b);
 
-    private static string NameKey(Person p) =>
+    public static string NameKey(Person p) =>
         string.Join('|', p.GivenTokens.Concat(p.FamilyTokens).Select(t => t[0]).Order(StringComparer.Ordinal));
 
     public sealed record Person(int Key, string Nationality, List<string[]> GivenTokens, List<string[]> FamilyTokens, string? ThaiGiven, string? ThaiFamily, int Year, int Month, int Day, string Sex, string? IdNumber, string? Phone);
