@@ -27,6 +27,11 @@ if (args.Length > 0 && args[0] == "accuracy")
         CultureInfo.InvariantCulture,
         $"MinHash  t={MatchOptions.DefaultThreshold:0.00} predicted={lsh.PredictedPairs} correct={lsh.CorrectPairs} precision={lsh.Precision:0.0000} recall={lsh.Recall:0.0000}"));
 
+    var keyed = Febrl.Run(MatchOptions.DefaultThreshold, new MatchOptions { Blocking = BlockingMode.Keyed });
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"Keyed    t={MatchOptions.DefaultThreshold:0.00} predicted={keyed.PredictedPairs} correct={keyed.CorrectPairs} precision={keyed.Precision:0.0000} recall={keyed.Recall:0.0000}"));
+
     foreach (var t in thresholds)
     {
         var r = SyntheticEvaluation.Run(2000, 42, t);
