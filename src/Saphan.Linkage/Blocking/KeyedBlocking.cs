@@ -145,18 +145,35 @@ internal static class KeyedBlocking
                         scratch.Keys[m] = liveKeys[g];
                     }
 
+                    // Members come in source order (entries were made in record order and the sort is stable),
+                    // so a record's candidates are the members after the end of its own source's run.
+                    var runEnd = 0;
                     for (var x = 0; x < length - 1; x++)
                     {
-                        var n = length - x - 1;
+                        if (x >= runEnd)
+                        {
+                            runEnd = x + 1;
+                            while (runEnd < length && scratch.Source[runEnd] == scratch.Source[x])
+                            {
+                                runEnd++;
+                            }
+                        }
+
+                        var n = length - runEnd;
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
                         PopCountKernel.AndCounts(
                             scratch.Words.AsSpan(x * Clk.WordCount, Clk.WordCount),
-                            scratch.Words.AsSpan((x + 1) * Clk.WordCount, n * Clk.WordCount),
+                            scratch.Words.AsSpan(runEnd * Clk.WordCount, n * Clk.WordCount),
                             scratch.Counts);
                         var sx = scratch.Source[x];
                         var coreX = scratch.Core[x];
                         for (var t = 0; t < n; t++)
                         {
-                            var y = x + 1 + t;
+                            var y = runEnd + t;
                             var sy = scratch.Source[y];
                             var common = scratch.Counts[t];
                             if (sy == sx || 2.0 * common < threshold * (coreX + scratch.Core[y]))
