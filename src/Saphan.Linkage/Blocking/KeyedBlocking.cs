@@ -181,6 +181,17 @@ internal static class KeyedBlocking
                                 continue;
                             }
 
+                            int gx = scratch.Global[x], gy = scratch.Global[y];
+                            int ix = gx - offsets[sx], iy = gy - offsets[sy];
+                            var bx = blockArray[sx];
+                            var by = blockArray[sy];
+                            var denominator = bx.Denominator(ix, by, iy);
+                            var raw = denominator == 0 ? 0 : 2.0 * common / denominator;
+                            if (raw < threshold)
+                            {
+                                continue;
+                            }
+
                             // A pair that shares several keys is scored in each of their blocks but goes on only
                             // from the block of its smallest shared key.
                             if (FirstShared(scratch.Keys[x], scratch.Keys[y]) != blockKey)
@@ -188,18 +199,8 @@ internal static class KeyedBlocking
                                 continue;
                             }
 
-                            int gx = scratch.Global[x], gy = scratch.Global[y];
-                            int ix = gx - offsets[sx], iy = gy - offsets[sy];
-                            var bx = blockArray[sx];
-                            var by = blockArray[sy];
-                            var denominator = bx.Denominator(ix, by, iy);
-                            if (denominator == 0)
-                            {
-                                continue;
-                            }
-
-                            var score = 2.0 * common / denominator;
-                            if (score < threshold || (score = bx.Adjust(ix, by, iy, score, agreement)) < threshold)
+                            var score = bx.Adjust(ix, by, iy, raw, agreement);
+                            if (score < threshold)
                             {
                                 continue;
                             }
