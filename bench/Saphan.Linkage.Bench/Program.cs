@@ -27,6 +27,11 @@ if (args.Length > 0 && args[0] == "accuracy")
         CultureInfo.InvariantCulture,
         $"MinHash  t={MatchOptions.DefaultThreshold:0.00} predicted={lsh.PredictedPairs} correct={lsh.CorrectPairs} precision={lsh.Precision:0.0000} recall={lsh.Recall:0.0000}"));
 
+    var keyed = Febrl.Run(MatchOptions.DefaultThreshold, new MatchOptions { Blocking = BlockingMode.Keyed });
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"Keyed    t={MatchOptions.DefaultThreshold:0.00} predicted={keyed.PredictedPairs} correct={keyed.CorrectPairs} precision={keyed.Precision:0.0000} recall={keyed.Recall:0.0000}"));
+
     foreach (var t in thresholds)
     {
         var r = SyntheticEvaluation.Run(2000, 42, t);
@@ -43,7 +48,19 @@ if (args.Length > 0 && args[0] == "e2e")
     Saphan.Linkage.Bench.EndToEnd.Run(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5,
-        args.Length > 3 ? Enum.Parse<BlockingMode>(args[3], ignoreCase: true) : BlockingMode.Auto);
+        args.Length > 3 ? Enum.Parse<BlockingMode>(args[3], ignoreCase: true) : BlockingMode.Auto,
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : new MatchOptions().MaxBlockSize,
+        args.Length > 5 ? double.Parse(args[5], CultureInfo.InvariantCulture) : new MatchOptions().AmbiguityMargin,
+        args.Length > 6 ? double.Parse(args[6], CultureInfo.InvariantCulture) : new MatchOptions().MinFieldAgreement,
+        args.Length > 7 ? double.Parse(args[7], CultureInfo.InvariantCulture) : new MatchOptions().Threshold);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "blocking")
+{
+    Saphan.Linkage.Bench.BlockingDiagnostics.Run(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+        args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : MatchOptions.DefaultThreshold);
     return;
 }
 

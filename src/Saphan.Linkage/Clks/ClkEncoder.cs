@@ -16,6 +16,11 @@ public sealed class ClkEncoder
     private readonly ClkSchema _schema;
     private readonly byte[][] _fieldKeys;
 
+    // One keyed HMAC state per field and thread: resetting it reuses the key's precomputed pads instead of
+    // hashing the key again on every call, which roughly halves the cost of a feature (measured in the e2e bench).
+    [ThreadStatic]
+    private static (ClkEncoder Owner, IncrementalHash?[] Macs)? t_macs;
+
     public ClkEncoder(LinkageKey key, ClkSchema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -127,7 +132,21 @@ public sealed class ClkEncoder
 
         var length = Encoding.UTF8.GetBytes(feature, data);
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var key = _fieldKeys[(int)field];
+        if (t_macs is not { } cached || !ReferenceEquals(cached.Owner, this))
+        {
+            if (t_macs is { } previous)
+            {
+                foreach (var m in previous.Macs)
+                {
+                    m?.Dispose();
+                }
+            }
+
+            t_macs = (this, new IncrementalHash?[_fieldKeys.Length]);
+        }
+
+        var macs = t_macs.Value.Macs;
+        var hmac = macs[(int)field] ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _fieldKeys[(int)field]);
 
         var groupBits = ClkLayout.WordCount(spec.Group) * 64 * (bits.Length / Clk.WordCount);
         var firstWord = ClkLayout.FirstWord(spec.Group) * (bits.Length / Clk.WordCount);
@@ -135,7 +154,8 @@ public sealed class ClkEncoder
         for (var block = 0; block * 16 < spec.PositionsPerFeature; block++)
         {
             data[length] = (byte)block;
-            HMACSHA256.HashData(key, data[..(length + 1)], mac);
+            hmac.AppendData(data[..(length + 1)]);
+            hmac.GetHashAndReset(mac);
             var count = Math.Min(16, spec.PositionsPerFeature - (block * 16));
             for (var j = 0; j < count; j++)
             {

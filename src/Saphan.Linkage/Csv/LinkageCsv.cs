@@ -1,4 +1,5 @@
 using System.Globalization;
+using Saphan.Linkage.Blocking;
 using Saphan.Linkage.Clks;
 using Saphan.Linkage.Matching;
 using Saphan.Linkage.Normalisation;
@@ -22,6 +23,9 @@ public sealed record MatchSummary(int Sources, int Records, int Clusters, int Li
 {
     /// <summary>Set when match quality collapsed (nothing linked across sizeable inputs): likely mismatched keys.</summary>
     public string? Warning { get; init; }
+
+    /// <summary>What the blocking did (mode, pairs scored, dropped blocks, records compared with nobody).</summary>
+    public BlockingReport? Blocking { get; init; }
 }
 
 /// <summary>
@@ -32,6 +36,7 @@ public static class LinkageCsv
     public const string IdColumn = "id";
     public const string ClkColumn = "clk";
     public const string KeyIdColumn = "key_id";
+    public const string BlockingColumn = "blocking";
 
     /// <summary>Identifier columns of persons.csv, all optional.</summary>
     public static IReadOnlyList<string> IdentifierColumns { get; } =
@@ -39,8 +44,9 @@ public static class LinkageCsv
 
     /// <summary>
     /// Reads persons.csv (header with <c>id</c> and any identifier columns), encodes every row with the
-    /// key in <paramref name="keyPath"/> and writes <c>id,clk</c> (base64 of the 128-byte encoding) to
-    /// <paramref name="outPath"/>. Nothing else leaves: no names, dates or blocking hints.
+    /// key in <paramref name="keyPath"/> and writes <c>id,clk,key_id,blocking</c> to <paramref name="outPath"/>:
+    /// base64 of the 128-byte encoding, the key's fingerprint and the keyed blocking keys
+    /// (<see cref="BlockingKeyEncoder"/>). Nothing else leaves: no names, dates or clear-text blocking hints.
     /// </summary>
     public static EncodeSummary EncodeFile(string inPath, string keyPath, string outPath)
     {
@@ -49,6 +55,7 @@ public static class LinkageCsv
         ArgumentException.ThrowIfNullOrWhiteSpace(outPath);
         var key = LinkageKey.Load(keyPath);
         var encoder = new ClkEncoder(key);
+        var blocker = new BlockingKeyEncoder(key);
         var keyId = key.Fingerprint;
 
         var ids = new List<string>();
@@ -94,14 +101,19 @@ public static class LinkageCsv
         }
 
         var clks = new Clk[people.Count];
-        Parallel.For(0, people.Count, i => clks[i] = encoder.Encode(people[i]));
+        var blockingKeys = new ulong[people.Count][];
+        Parallel.For(0, people.Count, i =>
+        {
+            clks[i] = encoder.Encode(people[i]);
+            blockingKeys[i] = blocker.Keys(people[i]);
+        });
 
         WriteAtomically(outPath, writer =>
         {
-            writer.WriteRecord(IdColumn, ClkColumn, KeyIdColumn);
+            writer.WriteRecord(IdColumn, ClkColumn, KeyIdColumn, BlockingColumn);
             for (var i = 0; i < clks.Length; i++)
             {
-                writer.WriteRecord(ids[i], clks[i].ToBase64(), keyId);
+                writer.WriteRecord(ids[i], clks[i].ToBase64(), keyId, BlockingKeyEncoder.Format(blockingKeys[i]));
             }
         });
 
@@ -113,13 +125,23 @@ public static class LinkageCsv
     /// <c>cluster_id,source,id</c> to <paramref name="outPath"/>: one row per input record, singletons
     /// included, grouped by cluster; <c>source</c> is the input's file name.
     /// </summary>
-    public static MatchSummary MatchFiles(IReadOnlyList<string> inPaths, double threshold, string outPath)
+    public static MatchSummary MatchFiles(IReadOnlyList<string> inPaths, double threshold, string outPath) =>
+        MatchFiles(inPaths, new MatchOptions { Threshold = threshold }, outPath);
+
+    /// <summary>
+    /// As <see cref="MatchFiles(IReadOnlyList{string}, double, string)"/> with all options. Keyed blocking
+    /// (<see cref="BlockingMode.Keyed"/>, or <see cref="BlockingMode.Auto"/> above the exhaustive limit) needs the
+    /// <c>blocking</c> column in every input; asked for explicitly without it, it is an error naming the file.
+    /// </summary>
+    public static MatchSummary MatchFiles(IReadOnlyList<string> inPaths, MatchOptions options, string outPath)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var threshold = options.Threshold;
         ArgumentNullException.ThrowIfNull(inPaths);
         ArgumentException.ThrowIfNullOrWhiteSpace(outPath);
         if (threshold is <= 0 or > 1 || double.IsNaN(threshold))
         {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold must be greater than 0 and at most 1.");
+            throw new ArgumentOutOfRangeException(nameof(options), threshold, "The threshold must be greater than 0 and at most 1.");
         }
 
         if (inPaths.Count < 2)
@@ -154,7 +176,8 @@ public static class LinkageCsv
         }
 
         var sources = read.Select(r => r.Source).ToArray();
-        var clusters = Matcher.Match(sources, threshold);
+        var result = Matcher.Link(sources, options);
+        var clusters = result.Clusters;
 
         var linked = clusters.Where(c => c.Members.Count > 1).ToArray();
         WriteAtomically(outPath, writer =>
@@ -183,7 +206,7 @@ public static class LinkageCsv
             linked.Length,
             linked.Sum(c => c.Members.Count),
             threshold)
-        { Warning = warning };
+        { Warning = warning, Blocking = result.Blocking };
     }
 
     /// <summary>Inputs at least this large that link nothing at all raise the mismatched-key warning.</summary>
@@ -202,8 +225,10 @@ public static class LinkageCsv
         var idColumn = Require(header, IdColumn, reader);
         var clkColumn = Require(header, ClkColumn, reader);
         var keyColumn = header.TryGetValue(KeyIdColumn, out var k) ? k : -1;
+        var blockingColumn = header.TryGetValue(BlockingColumn, out var b) ? b : -1;
         var ids = new List<string>();
         var clks = new List<Clk>();
+        var blockingKeys = blockingColumn >= 0 ? new List<ulong[]>() : null;
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         while (reader.ReadRecord() is { } row)
         {
@@ -215,6 +240,16 @@ public static class LinkageCsv
             }
 
             clks.Add(clk!);
+            if (blockingKeys is not null)
+            {
+                if (!BlockingKeyEncoder.TryParse(row[blockingColumn], out var keys))
+                {
+                    throw new LinkageException(reader.FileName, reader.RecordLine, $"malformed blocking keys (expected base64 of up to {BlockingKeyEncoder.MaxKeys} keys of 8 bytes, as written by 'link encode')");
+                }
+
+                blockingKeys.Add(keys);
+            }
+
             if (keyColumn >= 0)
             {
                 var rowKey = row[keyColumn].Trim();
@@ -226,7 +261,7 @@ public static class LinkageCsv
             }
         }
 
-        return new EncodedSource(reader.FileName, ids, clks);
+        return new EncodedSource(reader.FileName, ids, clks, blockingKeys);
     }
 
     private static Header ReadHeader(CsvReader reader)

@@ -24,16 +24,29 @@ public static class Matcher
     public static IReadOnlyList<LinkCluster> Match(IReadOnlyList<EncodedSource> sources, double threshold = MatchOptions.DefaultThreshold) =>
         Match(sources, new MatchOptions { Threshold = threshold });
 
-    public static IReadOnlyList<LinkCluster> Match(IReadOnlyList<EncodedSource> sources, MatchOptions options)
+    public static IReadOnlyList<LinkCluster> Match(IReadOnlyList<EncodedSource> sources, MatchOptions options) =>
+        Link(sources, options).Clusters;
+
+    /// <summary>Like <see cref="Match(IReadOnlyList{EncodedSource}, MatchOptions)"/>, and reports what the blocking did.</summary>
+    public static MatchResult Link(IReadOnlyList<EncodedSource> sources, MatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
         var blocks = sources.Select(s => new ClkBlock(s.Encodings)).ToArray();
-        var edges = FindEdges(blocks, options);
-        return Cluster(blocks, edges, options.Threshold);
+        var keys = sources.All(s => s.BlockingKeys is not null) ? sources.Select(s => s.BlockingKeys!).ToArray() : null;
+        if (options.Blocking == BlockingMode.Keyed && keys is null)
+        {
+            var missing = sources.First(s => s.BlockingKeys is null);
+            throw new LinkageException(missing.Name, null, "has no blocking keys (column 'blocking'), which keyed blocking needs; encode it again with 'link encode' of this version");
+        }
+
+        var edges = FindEdges(blocks, options, keys, out var report);
+        return new MatchResult(Cluster(blocks, edges, options.Threshold, options.AmbiguityMargin, options.MinFieldAgreement), report);
     }
 
-    internal static List<Edge> FindEdges(IReadOnlyList<ClkBlock> blocks, MatchOptions options)
+    internal static List<Edge> FindEdges(IReadOnlyList<ClkBlock> blocks, MatchOptions options) => FindEdges(blocks, options, null, out _);
+
+    internal static List<Edge> FindEdges(IReadOnlyList<ClkBlock> blocks, MatchOptions options, IReadOnlyList<IReadOnlyList<ulong[]>>? keys, out BlockingReport report)
     {
         if (options.Threshold is <= 0 or > 1 || double.IsNaN(options.Threshold))
         {
@@ -50,10 +63,17 @@ public static class Matcher
         }
 
         var mode = options.Blocking == BlockingMode.Auto
-            ? (comparisons <= options.ExhaustiveLimit ? BlockingMode.Exhaustive : BlockingMode.MinHashLsh)
+            ? (keys is not null && comparisons > options.KeyedFrom ? BlockingMode.Keyed
+                : comparisons <= options.ExhaustiveLimit ? BlockingMode.Exhaustive : BlockingMode.MinHashLsh)
             : options.Blocking;
-        var lsh = mode == BlockingMode.MinHashLsh ? new MinHashBlocking(options.LshRows, options.LshTables) : null;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        if (mode == BlockingMode.Keyed)
+        {
+            return KeyedBlocking.FindEdges(blocks, keys ?? throw new ArgumentException("Keyed blocking needs blocking keys for every source.", nameof(keys)), options, parallel, out report);
+        }
+
+        var lsh = mode == BlockingMode.MinHashLsh ? new MinHashBlocking(options.LshRows, options.LshTables) : null;
+        report = new BlockingReport(mode, mode == BlockingMode.Exhaustive ? comparisons : 0);
 
         var edges = new List<Edge>();
         for (var a = 0; a < blocks.Count; a++)
@@ -63,8 +83,8 @@ public static class Matcher
                 // Query with the smaller side so each query's edge cap applies to the side with fewer records.
                 var (q, c) = blocks[a].Count <= blocks[b].Count ? (a, b) : (b, a);
                 var found = lsh is null
-                    ? ExhaustivePairs(blocks[q], blocks[c], options.Threshold, parallel)
-                    : LshPairs(blocks[q], blocks[c], lsh, options.Threshold, parallel);
+                    ? ExhaustivePairs(blocks[q], blocks[c], options.Threshold, options.MinFieldAgreement, parallel)
+                    : LshPairs(blocks[q], blocks[c], lsh, options.Threshold, options.MinFieldAgreement, parallel);
                 foreach (var (score, i, j) in found)
                 {
                     edges.Add(q < c ? new Edge(score, q, i, c, j) : new Edge(score, c, j, q, i));
@@ -76,7 +96,7 @@ public static class Matcher
     }
 
     private static List<(double Score, int Query, int Candidate)> ExhaustivePairs(
-        ClkBlock queries, ClkBlock candidates, double threshold, ParallelOptions parallel)
+        ClkBlock queries, ClkBlock candidates, double threshold, double agreement, ParallelOptions parallel)
     {
         var result = new List<(double, int, int)>();
         var gate = new Lock();
@@ -116,7 +136,7 @@ public static class Matcher
 
                         for (var t = 0; t < tileCount; t++)
                         {
-                            Consider(queries, i, candidates, tile + t, scratch.Counts[t], threshold, scratch.Best[i - first]);
+                            Consider(queries, i, candidates, tile + t, scratch.Counts[t], threshold, agreement, scratch.Best[i - first]);
                         }
                     }
                 }
@@ -137,7 +157,7 @@ public static class Matcher
     }
 
     private static List<(double Score, int Query, int Candidate)> LshPairs(
-        ClkBlock queries, ClkBlock candidates, MinHashBlocking lsh, double threshold, ParallelOptions parallel)
+        ClkBlock queries, ClkBlock candidates, MinHashBlocking lsh, double threshold, double agreement, ParallelOptions parallel)
     {
         var index = lsh.Build(candidates);
         var result = new List<(double, int, int)>();
@@ -163,7 +183,7 @@ public static class Matcher
                     index.Candidates(query, scratch.Rows);
                     foreach (var j in scratch.Rows)
                     {
-                        Consider(queries, i, candidates, j, PopCountKernel.AndCount(query, candidates.Record(j)), threshold, scratch.Best[i - first]);
+                        Consider(queries, i, candidates, j, PopCountKernel.AndCount(query, candidates.Record(j)), threshold, agreement, scratch.Best[i - first]);
                     }
                 }
 
@@ -182,7 +202,7 @@ public static class Matcher
         return result;
     }
 
-    private static void Consider(ClkBlock queries, int i, ClkBlock candidates, int j, int common, double threshold, List<(double, int)> best)
+    private static void Consider(ClkBlock queries, int i, ClkBlock candidates, int j, int common, double threshold, double agreement, List<(double, int)> best)
     {
         // Cheap bound first: the denominator is at least the two records' core bits.
         if (2.0 * common < threshold * (queries.Core[i] + candidates.Core[j]) || candidates.Totals[j] == 0)
@@ -197,7 +217,7 @@ public static class Matcher
         }
 
         var score = 2.0 * common / denominator;
-        if (score >= threshold)
+        if (score >= threshold && (score = queries.Adjust(i, candidates, j, score, agreement)) >= threshold)
         {
             best.Add((score, j));
         }
@@ -208,8 +228,13 @@ public static class Matcher
     /// no source and the mean score over all their cross pairs (not just the edge that brought them
     /// together) reaches the threshold, so a chain A–B, B–C does not pull in a C that A contradicts.
     /// </summary>
-    internal static IReadOnlyList<LinkCluster> Cluster(IReadOnlyList<ClkBlock> blocks, List<Edge> edges, double threshold)
+    internal static IReadOnlyList<LinkCluster> Cluster(IReadOnlyList<ClkBlock> blocks, List<Edge> edges, double threshold, double ambiguityMargin = 0, double agreement = 0)
     {
+        if (ambiguityMargin > 0)
+        {
+            edges = Unambiguous(blocks, edges, ambiguityMargin);
+        }
+
         var sourceSizes = blocks.Select(b => b.Count).ToArray();
         var offsets = new int[sourceSizes.Length + 1];
         for (var s = 0; s < sourceSizes.Length; s++)
@@ -229,7 +254,7 @@ public static class Matcher
         {
             int sx = sourceOf[x], sy = sourceOf[y], ix = x - offsets[sx], iy = y - offsets[sy];
             var denominator = blocks[sx].Denominator(ix, blocks[sy], iy);
-            return denominator == 0 ? 0 : 2.0 * PopCountKernel.AndCount(blocks[sx].Record(ix), blocks[sy].Record(iy)) / denominator;
+            return denominator == 0 ? 0 : blocks[sx].Adjust(ix, blocks[sy], iy, 2.0 * PopCountKernel.AndCount(blocks[sx].Record(ix), blocks[sy].Record(iy)) / denominator, agreement);
         }
 
         edges.Sort(static (x, y) =>
@@ -287,6 +312,45 @@ public static class Matcher
         }
 
         return clusters;
+    }
+
+    /// <summary>
+    /// The edges that are each end's clear best towards the other end's source: an edge is dropped when either
+    /// end has another edge into that source scoring at least as high, or within <paramref name="margin"/> of it.
+    /// Two people with the same name and birth year give records that score alike against a third record;
+    /// linking it to either is a coin toss, so it is linked to neither (precision over recall).
+    /// </summary>
+    internal static List<Edge> Unambiguous(IReadOnlyList<ClkBlock> blocks, List<Edge> edges, double margin)
+    {
+        var sources = blocks.Count;
+        var offsets = new int[sources + 1];
+        for (var s = 0; s < sources; s++)
+        {
+            offsets[s + 1] = offsets[s] + blocks[s].Count;
+        }
+
+        // Best and second-best score of every (record, other source), as long as there are edges.
+        var best = new Dictionary<long, (double First, double Second)>();
+        void Note(int source, int index, int other, double score)
+        {
+            var key = ((long)(offsets[source] + index) * sources) + other;
+            var (first, second) = best.GetValueOrDefault(key, (-1, -1));
+            best[key] = score > first ? (score, first) : (first, Math.Max(second, score));
+        }
+
+        foreach (var e in edges)
+        {
+            Note(e.SourceA, e.IndexA, e.SourceB, e.Score);
+            Note(e.SourceB, e.IndexB, e.SourceA, e.Score);
+        }
+
+        bool Clear(int source, int index, int other, double score)
+        {
+            var (first, second) = best[((long)(offsets[source] + index) * sources) + other];
+            return score >= first && second < score - margin;
+        }
+
+        return edges.Where(e => Clear(e.SourceA, e.IndexA, e.SourceB, e.Score) && Clear(e.SourceB, e.IndexB, e.SourceA, e.Score)).ToList();
     }
 
     internal readonly record struct Edge(double Score, int SourceA, int IndexA, int SourceB, int IndexB);

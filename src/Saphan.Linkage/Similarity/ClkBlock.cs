@@ -45,6 +45,51 @@ internal sealed class ClkBlock
     public int Denominator(int i, ClkBlock other, int j) =>
         Denominator(Presence[i], Totals[i], Groups(i), other.Presence[j], other.Totals[j], other.Groups(j));
 
+    /// <summary>Subtracted from the score of a pair whose birth years disagree (see <see cref="Adjust"/>).</summary>
+    public const double YearConflictPenalty = 0.05;
+
+    /// <summary>
+    /// The score of a pair after the field checks: a group filled in both records that agrees less than
+    /// <paramref name="minimum"/> (Dice of that group alone) is a conflict. Birth years three or more apart
+    /// share no feature (the year is encoded with its two neighbours) and lower the score by
+    /// <see cref="YearConflictPenalty"/> (a typo in a year, as in FEBRL, should not cost a pair whose every
+    /// other field agrees); a different sex (the sex/citizenship group) gives 0: names alone would make two
+    /// people of different sex one. <paramref name="minimum"/> 0 turns the checks off.
+    /// </summary>
+    public double Adjust(int i, ClkBlock other, int j, double score, double minimum)
+    {
+        if (minimum <= 0)
+        {
+            return score;
+        }
+
+        if (Disagree(ClkLayout.SexCitizenship))
+        {
+            return 0;
+        }
+
+        return Disagree(ClkLayout.BirthYear) ? score - YearConflictPenalty : score;
+
+        bool Disagree(int group)
+        {
+            int a = GroupCounts[(i * ClkLayout.GroupCount) + group], b = other.GroupCounts[(j * ClkLayout.GroupCount) + group];
+            if (a == 0 || b == 0)
+            {
+                return false;
+            }
+
+            var common = 0;
+            var x = Record(i);
+            var y = other.Record(j);
+            for (var w = ClkLayout.FirstWord(group); w < ClkLayout.FirstWord(group) + ClkLayout.WordCount(group); w++)
+            {
+                common += BitOperations.PopCount(x[w] & y[w]);
+            }
+
+            return 2.0 * common < minimum * (a + b);
+        }
+    }
+
     public ReadOnlySpan<ulong> Record(int i) => Words.AsSpan(i * Clk.WordCount, Clk.WordCount);
 
     /// <summary>The same words in the word-major layout of <see cref="TransposedKernel"/>, built on first use (not thread-safe: build before going parallel).</summary>

@@ -74,9 +74,10 @@ public sealed class LinkCommandTests : IAsyncLifetime
             ["b.csv"] = (await File.ReadAllTextAsync(Path.Combine(Folder, "b.csv")), "b.csv: encoded with a different key"),
             ["short.csv"] = ("id,clk\nS1,AAAA\n", "short.csv, line 2: malformed clk (expected base64 of 128 bytes"),
             ["latin.csv"] = ("id,clk\nS1,not*base64!\n", "latin.csv, line 2: malformed clk"),
-            ["dup.csv"] = ("id,clk,key_id\n" + good + "\n" + good + "\n", "dup.csv, line 3: duplicate id (first used on line 2)"),
+            ["dup.csv"] = ("id,clk,key_id,blocking\n" + good + "\n" + good + "\n", "dup.csv, line 3: duplicate id (first used on line 2)"),
             ["empty.csv"] = ("", "empty.csv, line 1: the file is empty"),
-            ["ragged.csv"] = ("id,clk,key_id\n" + good + ",extra\n", "ragged.csv, line 2: row has 4 fields but the header has 3"),
+            ["ragged.csv"] = ("id,clk,key_id,blocking\n" + good + ",extra\n", "ragged.csv, line 2: row has 5 fields but the header has 4"),
+            ["badblocking.csv"] = ("id,clk,key_id,blocking\n" + string.Join(',', good.Split(',')[..3]) + ",AAAA\n", "badblocking.csv, line 2: malformed blocking keys"),
         };
         foreach (var (name, (content, expected)) in bad)
         {
@@ -92,5 +93,41 @@ public sealed class LinkCommandTests : IAsyncLifetime
             Assert.DoesNotContain("Somchai", result.Error, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(Folder, "clusters.csv")));
         }
+    }
+
+    [Fact]
+    public async Task Keyed_blocking_links_new_files_and_refuses_an_old_file_without_blocking_keys_by_name()
+    {
+        var key = Path.Combine(Folder, "network.key");
+        await CliRunner.RunAsync(_database, "link", "keygen", "--out", key);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "shelter.csv"), "id,given_name,family_name,birth_date,sex\nS1,Somchai,Jaidee,1990,m\nS2,Mya Mya,,2001,f\n");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "police.csv"), "id,given_name,family_name,birth_date,sex\nP9,สมชาย,ใจดี,12/05/2533,ชาย\nP8,Nuan,Srisuk,1970-03-03,f\n");
+        foreach (var name in new[] { "shelter", "police" })
+        {
+            await CliRunner.RunAsync(_database, "link", "encode", "--in", Path.Combine(Folder, name + ".csv"), "--key-file", key, "--out", Path.Combine(Folder, name + ".clk.csv"));
+        }
+
+        var clusters = Path.Combine(Folder, "clusters.csv");
+        var matched = await CliRunner.RunAsync(_database, "link", "match", "--in", Path.Combine(Folder, "shelter.clk.csv"),
+            "--in", Path.Combine(Folder, "police.clk.csv"), "--blocking", "keyed", "--out", clusters);
+        Assert.True(matched.ExitCode == 0, matched.Error);
+        Assert.Contains("blocking: keyed, ", matched.Output, StringComparison.Ordinal);
+        Assert.Contains("0 blocks over 1000 records dropped, 0 records left in no block", matched.Output, StringComparison.Ordinal);
+        var clusterOf = (await File.ReadAllLinesAsync(clusters)).Skip(1).Where(l => l.Length > 0).Select(r => r.Split(',')).ToDictionary(c => c[2], c => c[0]);
+        Assert.Equal(clusterOf["S1"], clusterOf["P9"]);
+        Assert.Equal(3, clusterOf.Values.Distinct().Count());
+
+        // An encodings file from before blocking keys (id,clk,key_id): fine for exhaustive matching, refused by name for keyed.
+        var old = Path.Combine(Folder, "old.csv");
+        await File.WriteAllLinesAsync(old, (await File.ReadAllLinesAsync(Path.Combine(Folder, "police.clk.csv")))
+            .Where(l => l.Length > 0).Select(l => string.Join(',', l.Split(',')[..3])));
+        File.Delete(clusters);
+        var refused = await CliRunner.RunAsync(_database, "link", "match", "--in", Path.Combine(Folder, "shelter.clk.csv"), "--in", old, "--blocking", "keyed", "--out", clusters);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("old.csv: has no blocking keys (column 'blocking')", refused.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(clusters));
+        var exhaustive = await CliRunner.RunAsync(_database, "link", "match", "--in", Path.Combine(Folder, "shelter.clk.csv"), "--in", old, "--out", clusters);
+        Assert.True(exhaustive.ExitCode == 0, exhaustive.Error);
+        Assert.Contains("blocking: exhaustive", exhaustive.Output, StringComparison.Ordinal);
     }
 }

@@ -46,13 +46,16 @@ public sealed class LinkageCsvTests : IDisposable
         Assert.Equal(["given_name", "family_name", "birth_date", "sex"], summaries[0].ColumnsUsed);
 
         var encoded = File.ReadAllLines(Path_("shelter.enc.csv"));
-        Assert.Equal("id,clk,key_id", encoded[0]);
-        Assert.EndsWith("," + LinkageKey.Load(_key).Fingerprint, encoded[1], StringComparison.Ordinal);
+        Assert.Equal("id,clk,key_id,blocking", encoded[0]);
+        Assert.Equal(LinkageKey.Load(_key).Fingerprint, encoded[1].Split(',')[2]);
+        Assert.True(Saphan.Linkage.Blocking.BlockingKeyEncoder.TryParse(encoded[1].Split(',')[3], out var blockingKeys));
+        Assert.Equal(new Saphan.Linkage.Blocking.BlockingKeyEncoder(LinkageKey.Load(_key)).Keys(new PersonIdentifiers { GivenName = "Somchay", FamilyName = "Thongkham", BirthDate = "2533", Sex = "M" }), blockingKeys);
+        Assert.NotNull(LinkageCsv.ReadEncodings(Path_("shelter.enc.csv")).BlockingKeys);
         Assert.DoesNotContain("Somchay", string.Join('\n', encoded), StringComparison.OrdinalIgnoreCase);
 
         var outPath = Path_("clusters.csv");
         var result = LinkageCsv.MatchFiles([Path_("shelter.enc.csv"), Path_("police.enc.csv"), Path_("ngo.enc.csv")], 0.75, outPath);
-        Assert.Equal(new MatchSummary(Sources: 3, Records: 8, Clusters: 3, LinkedClusters: 3, LinkedRecords: 8, Threshold: 0.75), result);
+        Assert.Equal(new MatchSummary(Sources: 3, Records: 8, Clusters: 3, LinkedClusters: 3, LinkedRecords: 8, Threshold: 0.75) { Blocking = new Saphan.Linkage.Matching.BlockingReport(Saphan.Linkage.Matching.BlockingMode.Exhaustive, 21) }, result);
 
         var lines = File.ReadAllLines(outPath);
         Assert.Equal("cluster_id,source,id", lines[0]);
@@ -133,7 +136,7 @@ public sealed class LinkageCsvTests : IDisposable
         LinkageCsv.EncodeFile(persons, otherKey, Path_("b.csv"));
         foreach (var name in new[] { "a.csv", "b.csv" })
         {
-            File.WriteAllLines(Path_(name), File.ReadAllLines(Path_(name)).Select(l => l[..l.LastIndexOf(',')]));
+            File.WriteAllLines(Path_(name), File.ReadAllLines(Path_(name)).Select(l => string.Join(',', l.Split(',')[..2])));
         }
 
         var summary = LinkageCsv.MatchFiles([Path_("a.csv"), Path_("b.csv")], 0.75, Path_("o.csv"));
@@ -157,6 +160,10 @@ public sealed class LinkageCsvTests : IDisposable
         Assert.DoesNotContain("secret-id", ex.Message, StringComparison.Ordinal);
         Assert.Equal("bad.csv", ex.FileName);
         Assert.Equal(3, ex.Line);
+
+        var badBlocking = Write("badblocking.csv", "id,clk,blocking\n1," + Convert.ToBase64String(new byte[128]) + ",\n2," + Convert.ToBase64String(new byte[128]) + ",AAAA\n");
+        ex = Assert.Throws<LinkageException>(() => LinkageCsv.MatchFiles([good, badBlocking], 0.75, Path_("o.csv")));
+        Assert.Equal("badblocking.csv, line 3: malformed blocking keys (expected base64 of up to 256 keys of 8 bytes, as written by 'link encode')", ex.Message);
 
         ex = Assert.Throws<LinkageException>(() => LinkageCsv.MatchFiles([good, noClk], 0.75, Path_("o.csv")));
         Assert.Equal("noclk.csv, line 1: missing 'clk' column in the header", ex.Message);

@@ -85,11 +85,13 @@ internal static class Febrl
         var dir = FindDirectory();
         var a = Load(Path.Combine(dir, "dataset4a.csv"));
         var b = Load(Path.Combine(dir, "dataset4b.csv"));
-        var encoder = new ClkEncoder(LinkageKey.FromBytes(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()), schema);
+        var key = LinkageKey.FromBytes(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        var encoder = new ClkEncoder(key, schema);
+        var blocker = new Saphan.Linkage.Blocking.BlockingKeyEncoder(key);
         var sources = new[]
         {
-            Encode("dataset4a.csv", a, encoder),
-            Encode("dataset4b.csv", b, encoder),
+            Encode("dataset4a.csv", a, encoder, blocker),
+            Encode("dataset4b.csv", b, encoder, blocker),
         };
         var clusters = Matcher.Match(sources, (options ?? new MatchOptions()) with { Threshold = threshold });
         var predicted = 0;
@@ -115,10 +117,15 @@ internal static class Febrl
         return new Result(truth, predicted, correct);
     }
 
-    public static EncodedSource Encode(string name, List<(int Entity, PersonIdentifiers Person)> records, ClkEncoder encoder)
+    public static EncodedSource Encode(string name, List<(int Entity, PersonIdentifiers Person)> records, ClkEncoder encoder, Saphan.Linkage.Blocking.BlockingKeyEncoder? blocker = null)
     {
         var clks = new Clk[records.Count];
-        Parallel.For(0, records.Count, i => clks[i] = encoder.Encode(records[i].Person));
-        return new EncodedSource(name, records.Select((r, i) => i.ToString(CultureInfo.InvariantCulture)).ToArray(), clks);
+        var keys = new ulong[records.Count][];
+        Parallel.For(0, records.Count, i =>
+        {
+            clks[i] = encoder.Encode(records[i].Person);
+            keys[i] = blocker?.Keys(records[i].Person) ?? [];
+        });
+        return new EncodedSource(name, records.Select((r, i) => i.ToString(CultureInfo.InvariantCulture)).ToArray(), clks, blocker is null ? null : keys);
     }
 }

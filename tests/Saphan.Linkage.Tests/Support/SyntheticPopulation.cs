@@ -102,6 +102,19 @@ internal sealed class SyntheticPopulation
 
     public SyntheticPopulation(int seed) => _random = new Random(seed);
 
+    /// <summary>The persons of the last <see cref="Generate"/>, by key.</summary>
+    public List<Person> People { get; private set; } = [];
+
+    /// <summary>
+    /// Two persons no encoding can tell apart except by the fields one record may lack: the same name
+    /// (same tokens, any order and spelling), birth years at most two apart, and the same sex.
+    /// </summary>
+    public static bool Lookalike(Person a, Person b) =>
+        a.Sex == b.Sex && Math.Abs(a.Year - b.Year) <= 2 && NameKey(a) == NameKey(b);
+
+    public static string NameKey(Person p) =>
+        string.Join('|', p.GivenTokens.Concat(p.FamilyTokens).Select(t => t[0]).Order(StringComparer.Ordinal));
+
     public sealed record Person(int Key, string Nationality, List<string[]> GivenTokens, List<string[]> FamilyTokens, string? ThaiGiven, string? ThaiFamily, int Year, int Month, int Day, string Sex, string? IdNumber, string? Phone);
 
     public sealed record Source(string Name, List<(int Person, PersonIdentifiers Identifiers)> Records);
@@ -118,6 +131,7 @@ internal sealed class SyntheticPopulation
             .Select(s => new Source(organisations == 3 ? styles[s] + ".csv" : $"org{s + 1}-{styles[s % 3]}.csv", []))
             .ToList();
         var people = Enumerable.Range(0, persons).Select(NewPerson).ToList();
+        People = people;
         foreach (var p in people)
         {
             var where = new bool[organisations];

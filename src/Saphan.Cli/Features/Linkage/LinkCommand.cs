@@ -22,7 +22,7 @@ internal static class LinkCommand
 
         var input = new Option<string>("--in") { Description = "persons.csv: id and any of given_name, family_name, birth_date, sex, citizenship, id_number, phone, address, postcode", Required = true };
         var key = new Option<string>("--key-file") { Description = "The network's linkage key", Required = true };
-        var output = new Option<string>("--out") { Description = "encodings.csv to write (id,clk)", Required = true };
+        var output = new Option<string>("--out") { Description = "encodings.csv to write (id,clk,key_id,blocking)", Required = true };
         var encode = new Command("encode", "Encode identifiers as Bloom-filter CLKs; names never leave the organisation") { input, key, output };
         encode.SetAction(parse => Run(() =>
         {
@@ -34,12 +34,25 @@ internal static class LinkCommand
         var inputs = new Option<string[]>("--in") { Description = "Encodings of one organisation; repeat for each", Required = true, AllowMultipleArgumentsPerToken = false };
         var threshold = new Option<double>("--threshold") { Description = "Dice similarity from which two records are the same person", DefaultValueFactory = _ => MatchOptions.DefaultThreshold };
         var clusters = new Option<string>("--out") { Description = "clusters.csv to write (cluster_id,source,id)", Required = true };
-        var match = new Command("match", "Link encodings across organisations into clusters, one per person") { inputs, threshold, clusters };
+        var blocking = new Option<BlockingMode>("--blocking")
+        {
+            Description = "auto (exhaustive up to 5e10 pairs, then keyed), exhaustive, keyed (needs the blocking column) or minhashlsh",
+            DefaultValueFactory = _ => BlockingMode.Auto,
+        };
+        var match = new Command("match", "Link encodings across organisations into clusters, one per person") { inputs, threshold, clusters, blocking };
         match.SetAction(parse => Run(() =>
         {
-            var summary = LinkageCsv.MatchFiles(parse.GetValue(inputs)!, parse.GetValue(threshold), parse.GetValue(clusters)!);
+            var options = new MatchOptions { Threshold = parse.GetValue(threshold), Blocking = parse.GetValue(blocking) };
+            var summary = LinkageCsv.MatchFiles(parse.GetValue(inputs)!, options, parse.GetValue(clusters)!);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{summary.Records} records from {summary.Sources} sources → {summary.Clusters} persons ({summary.LinkedClusters} seen by more than one source, {summary.LinkedRecords} records linked) at threshold {summary.Threshold:0.###}"));
+            if (summary.Blocking is { } report)
+            {
+                Console.WriteLine(report.Mode == BlockingMode.Keyed
+                    ? string.Create(CultureInfo.InvariantCulture, $"blocking: keyed, {report.Comparisons} pairs scored in {report.Blocks} blocks; {report.DroppedBlocks} blocks over {options.MaxBlockSize} records dropped, {report.UnblockedRecords} records left in no block")
+                    : string.Create(CultureInfo.InvariantCulture, $"blocking: {report.Mode.ToString().ToLowerInvariant()}"));
+            }
+
             if (summary.Warning is not null)
             {
                 Console.Error.WriteLine("warning: " + summary.Warning);
