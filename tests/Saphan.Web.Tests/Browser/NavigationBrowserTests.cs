@@ -136,7 +136,7 @@ public sealed class NavigationBrowserTests(BrowserHost host) : IClassFixture<Bro
         Assert.Superset(new HashSet<string> { "/Justice/Suspects", "/Justice/Operations", "/Justice/LegalCases", "/Cases" }, police);
         Assert.DoesNotContain("/Indicators", police);
 
-        var hotline = await LinksOf(host.HotlineOperatorEmail);
+        var hotline = await LinksOf(host.Logins.First(l => l.OrganisationType == "hotline" && l.Roles.SequenceEqual(["hotline_operator"])).Email);
         Assert.Superset(new HashSet<string> { "/Tips", "/Tasks", "/Services", "/Standard" }, hotline);
         Assert.DoesNotContain("/Cases", hotline);
         Assert.DoesNotContain("/RoutedTips", hotline);

@@ -61,9 +61,9 @@ internal sealed class DemoActivity(SaphanDbContext db, BlindIndex index, TipRece
             db.ChangeTracker.Clear();
         }
 
-        await TipsAsync(ct);
-        db.ChangeTracker.Clear();
         await JusticeAsync(cases, ct);
+        db.ChangeTracker.Clear();
+        await TipsAsync(ct);
         db.ChangeTracker.Clear();
         return new DemoActivityResult(_written, stopwatch.Elapsed);
     }
@@ -277,9 +277,10 @@ internal sealed class DemoActivity(SaphanDbContext db, BlindIndex index, TipRece
             var recent = _today.DayNumber - step.DueOn.DayNumber < 30;
             var (mark, on) = roll switch
             {
-                < 0.04 => ("skipped", step.DueOn),
-                _ when recent && roll < 0.45 => ("under_way", step.DueOn.AddDays(-_rng.Next(1, 10))),
-                _ when !recent && roll < 0.9 => ("done", step.DueOn.AddDays(-_rng.Next(0, 10))),
+                < 0.02 => ("skipped", step.DueOn),
+                _ when recent && roll < 0.35 => ("under_way", step.DueOn.AddDays(-_rng.Next(1, 10))),
+                _ when recent && roll < 0.6 => ("done", step.DueOn.AddDays(-_rng.Next(0, 10))),
+                _ when !recent && roll < 0.965 => ("done", step.DueOn.AddDays(-_rng.Next(0, 10))),
                 _ => (null, step.DueOn),
             };
             if (mark is not null && At(on, 15))
@@ -332,8 +333,8 @@ internal sealed class DemoActivity(SaphanDbContext db, BlindIndex index, TipRece
 
         await Move(sender, view.Id, ReferralStates.Sent, null, ct);
         var age = _today.DayNumber - start.DayNumber;
-        // Recent and unanswered: a few are overdue (sent more than 3 days ago, less than the expiry).
-        if (age <= 10 && Chance(0.5))
+        // Recent and unanswered: some are overdue (sent more than 3 days ago, before the expiry).
+        if (age <= 12 && Chance(0.7))
         {
             return;
         }
@@ -700,6 +701,7 @@ internal sealed class DemoActivity(SaphanDbContext db, BlindIndex index, TipRece
             }
 
             await Do("tips acknowledged", () => new TipRouting(db, _clock).AcknowledgeAsync(partner, receipt.Id, ct));
+            var converted = false;
             if (Chance(0.35))
             {
                 if (partner.HasAnyRole([Roles.LawEnforcement]) && Chance(0.6))
@@ -710,6 +712,14 @@ internal sealed class DemoActivity(SaphanDbContext db, BlindIndex index, TipRece
                 {
                     await Do("tips converted", () => new TipRouting(db, _clock).ConvertToCaseAsync(partner, receipt.Id, ct));
                 }
+
+                converted = true;
+            }
+
+            // Once the partner has acted, the hotline closes the tip; the last months' stay open.
+            if (daysAgo > 60 && (converted || Chance(0.7)) && At(day.AddDays(_rng.Next(10, 40)), 11))
+            {
+                await Do("tips closed", () => new UpdateTip(db, _clock).HandleAsync(operatorActor, receipt.Id, new UpdateTip.Input(TipStatuses.Closed, true), ct));
             }
         }
     }
