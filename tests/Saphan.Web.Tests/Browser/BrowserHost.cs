@@ -88,6 +88,22 @@ public sealed class BrowserHost : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Follows a link of the main navigation the way a person does: the links are grouped in menus, so the menu holding
+    /// the link is opened first when the link is not showing.
+    /// </summary>
+    public static async Task ClickNavAsync(IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var link = page.Locator(selector).First;
+        if (!await link.IsVisibleAsync())
+        {
+            await link.Locator("xpath=ancestor::details[1]/summary").ClickAsync();
+        }
+
+        await link.ClickAsync();
+    }
+
     public Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
 

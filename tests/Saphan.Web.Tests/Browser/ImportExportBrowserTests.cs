@@ -19,7 +19,7 @@ public sealed class ImportExportBrowserTests(BrowserHost host) : IClassFixture<B
         try
         {
             var page = await host.SignInAsync(host.SupervisorEmail);
-            await page.ClickAsync("nav.mainnav a[href='/Import']");
+            await BrowserHost.ClickNavAsync(page, "nav.mainnav a[href='/Import']");
             await page.SetInputFilesAsync("#file", file);
             await host.ScreenshotAsync(page, "70-import-upload");
             await page.ClickAsync("#upload");
@@ -63,7 +63,7 @@ public sealed class ImportExportBrowserTests(BrowserHost host) : IClassFixture<B
             await host.ScreenshotAsync(small, "76-import-mapping-phone");
             Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling on a phone");
 
-            await page.ClickAsync("nav.mainnav a[href='/Export']");
+            await BrowserHost.ClickNavAsync(page, "nav.mainnav a[href='/Export']");
             await page.CheckAsync("input[value='xlsx']");
             await host.ScreenshotAsync(page, "74-export");
             var export = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-download"));

@@ -9,7 +9,7 @@ public sealed class IndicatorsBrowserTests(BrowserHost host) : IClassFixture<Bro
     {
         var page = await host.SignInAsync(host.SupervisorEmail);
         await page.GotoAsync(host.BaseUrl + "/");
-        await page.ClickAsync("#nav-indicators");
+        await BrowserHost.ClickNavAsync(page, "#nav-indicators");
         await page.WaitForSelectorAsync("#indicators-performance");
         Assert.True(await page.Locator("svg#chart-outputs polyline").CountAsync() > 0);
         Assert.Equal(6, await page.Locator("#indicators-performance tbody tr").CountAsync());

@@ -41,7 +41,7 @@ public sealed class PathwayBrowserTests(BrowserHost host) : IClassFixture<Browse
         await host.ScreenshotAsync(worker, "50-case-pathway");
 
         var supervisor = await host.SignInAsync(host.SupervisorEmail);
-        await supervisor.ClickAsync("#nav-gaps");
+        await BrowserHost.ClickNavAsync(supervisor, "#nav-gaps");
         await supervisor.WaitForURLAsync("**/Gaps");
         var row = supervisor.Locator($"#late-steps tr[data-case='{caseId}'] [data-step='safe_shelter']");
         Assert.Equal(1, await row.CountAsync());
@@ -90,7 +90,7 @@ public sealed class PathwayBrowserTests(BrowserHost host) : IClassFixture<Browse
         await worker.Locator("#follow-ups").ScrollIntoViewIfNeededAsync();
         await host.ScreenshotAsync(worker, "53-case-follow-ups-phone", fullPage: false);
 
-        await supervisor.ClickAsync("#nav-outcomes");
+        await BrowserHost.ClickNavAsync(supervisor, "#nav-outcomes");
         await supervisor.WaitForSelectorAsync("#outcome-figures");
         Assert.Equal(1, await supervisor.Locator("#outcome-figures tbody tr").CountAsync());
         await host.ScreenshotAsync(supervisor, "54-aftercare-figures");
@@ -101,7 +101,7 @@ public sealed class PathwayBrowserTests(BrowserHost host) : IClassFixture<Browse
     {
         var admin = host.Logins.First(l => l.Roles.SequenceEqual(["network_admin"]));
         var page = await host.SignInAsync(admin.Email);
-        await page.ClickAsync("#nav-pathways");
+        await BrowserHost.ClickNavAsync(page, "#nav-pathways");
         await page.WaitForSelectorAsync("#edit-standard_survivor");
         await page.ClickAsync("#edit-standard_survivor");
         await page.WaitForURLAsync("**/Pathways/Edit/**");
@@ -119,7 +119,7 @@ public sealed class PathwayBrowserTests(BrowserHost host) : IClassFixture<Browse
         Assert.Contains("Within 3 days", await page.InnerTextAsync("#pathway-standard_survivor-v2"), StringComparison.Ordinal);
         await host.ScreenshotAsync(page, "56-pathways");
 
-        await page.ClickAsync("#nav-gaps");
+        await BrowserHost.ClickNavAsync(page, "#nav-gaps");
         await page.WaitForSelectorAsync("#missing-services, #no-missing-services");
         Assert.Equal(0, await page.Locator("#late-steps").CountAsync());
         Assert.True(await page.Locator("#organisation-counts tbody tr").CountAsync() >= 1, "the demo's cases on the pathway are counted per organisation");

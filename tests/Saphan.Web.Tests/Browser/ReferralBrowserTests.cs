@@ -57,7 +57,7 @@ public sealed class ReferralBrowserTests(BrowserHost host) : IClassFixture<Brows
         Assert.True(int.Parse(await page.InnerTextAsync("#count-sent"), System.Globalization.CultureInfo.InvariantCulture) >= 1);
 
         var other = await host.SignInAsync(receiver.Email);
-        await other.ClickAsync("#nav-referrals");
+        await BrowserHost.ClickNavAsync(other, "#nav-referrals");
         await other.WaitForSelectorAsync("#referrals");
         Assert.Equal("1", (await other.InnerTextAsync("#count-received")).Trim());
         await host.ScreenshotAsync(other, "43-referrals-received");
@@ -100,7 +100,7 @@ public sealed class ReferralBrowserTests(BrowserHost host) : IClassFixture<Brows
     {
         var supervisor = host.Logins.First(l => l.Roles.Contains("supervisor") && l.OrganisationName == "Mekong Migrant Support Foundation");
         var page = await host.SignInAsync(supervisor.Email);
-        await page.ClickAsync("#nav-caseloads");
+        await BrowserHost.ClickNavAsync(page, "#nav-caseloads");
         await page.WaitForSelectorAsync("#caseloads");
         Assert.True(await page.Locator("#caseloads tbody tr").CountAsync() > 1);
         Assert.True(await page.Locator("#caseloads .trend span").CountAsync() > 0);

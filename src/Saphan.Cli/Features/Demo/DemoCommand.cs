@@ -45,10 +45,17 @@ internal static class DemoCommand
                     }
 
                     Console.WriteLine($"Seeding {count.ToString("N0", CultureInfo.InvariantCulture)} synthetic persons into {storage.Describe()} ...");
-                    var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(parse.GetValue(seed), count, Password, cancellationToken);
+                    var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(parse.GetValue(seed), count, Password, cancellationToken, activity: true);
                     await File.WriteAllTextAsync(loginsFile, Format(result), cancellationToken);
                     Console.WriteLine($"Seeded {result.Organisations} organisations and {result.Cases.ToString("N0", CultureInfo.InvariantCulture)} cases in {result.Elapsed.TotalSeconds:F1} s.");
-                    await Saphan.Cli.Features.Repository.RepositoryCommand.SeedDemoAsync(services, cancellationToken);
+                    if (result.Activity is { } activity)
+                    {
+                        Console.WriteLine($"Two years of the network's work, in {activity.Elapsed.TotalSeconds:F1} s of that: "
+                            + string.Join(", ", activity.Written.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Value.ToString(CultureInfo.InvariantCulture)} {w.Key}")) + ".");
+                    }
+
+                    Console.WriteLine($"{result.MetAgain.ToString(CultureInfo.InvariantCulture)} people met again by a second organisation.");
+                    await Saphan.Cli.Features.Repository.RepositoryCommand.SeedDemoAsync(services, cancellationToken, addOverlaps: false);
                 }
 
                 if (File.Exists(loginsFile))

@@ -58,7 +58,7 @@ internal static class RepositoryCommand
     /// The demo's repository: a network key in the demo data folder (beside the master key), some people met again by a
     /// second organisation, and every organisation published.
     /// </summary>
-    internal static async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
+    internal static async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken, bool addOverlaps = true)
     {
         var options = services.GetRequiredService<RepositoryOptions>();
         if (!File.Exists(options.NetworkKeyFile))
@@ -68,8 +68,12 @@ internal static class RepositoryCommand
             Console.WriteLine("Demo network linkage key written to " + options.NetworkKeyFile);
         }
 
-        var overlaps = await services.GetRequiredService<RepositoryDemo>().AddOverlapsAsync(6, cancellationToken);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{overlaps} people met again by a second organisation."));
+        if (addOverlaps)
+        {
+            var overlaps = await services.GetRequiredService<RepositoryDemo>().AddOverlapsAsync(6, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{overlaps} people met again by a second organisation."));
+        }
+
         var db = services.GetRequiredService<SaphanDbContext>();
         var organisations = await db.Cases.Select(c => c.OrganisationId).Distinct().ToListAsync(cancellationToken);
         Console.WriteLine(await PublishAsync(services, [.. organisations.Order()], cancellationToken));

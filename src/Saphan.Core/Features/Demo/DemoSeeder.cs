@@ -12,7 +12,17 @@ namespace Saphan.Core.Features.Demo;
 public sealed record DemoLogin(string OrganisationName, string OrganisationType, string Email, string DisplayName, IReadOnlyList<string> Roles);
 
 /// <summary>What <see cref="DemoSeeder.SeedAsync"/> wrote.</summary>
-public sealed record DemoSeedResult(IReadOnlyList<DemoLogin> Logins, int Organisations, int Cases, TimeSpan Elapsed);
+public sealed record DemoSeedResult(IReadOnlyList<DemoLogin> Logins, int Organisations, int Cases, TimeSpan Elapsed)
+{
+    /// <summary>True when the database already held this demo network and nothing was written.</summary>
+    public bool AlreadySeeded { get; init; }
+
+    /// <summary>The network's work written by <see cref="DemoSeeder.SeedAsync"/> with <c>activity</c> (empty without).</summary>
+    public DemoActivityResult? Activity { get; init; }
+
+    /// <summary>Cases of people met again by a second organisation, added before the activity (with <c>activity</c> only).</summary>
+    public int MetAgain { get; init; }
+}
 
 /// <summary>
 /// Fills an empty database with the invented network of <see cref="SyntheticNetwork"/>, through the product's own use
@@ -23,24 +33,36 @@ public sealed record DemoSeedResult(IReadOnlyList<DemoLogin> Logins, int Organis
 /// one): the plan's dates are relative to its day, and a case identified "in the future" of that clock is refused.
 /// </remarks>
 public sealed class DemoSeeder(
-    SaphanDbContext db, OrganisationCommands organisations, UserAccounts accounts, CreateCase createCase, TimeProvider? clock = null)
+    SaphanDbContext db, OrganisationCommands organisations, UserAccounts accounts, CreateCase createCase, TimeProvider? clock = null,
+    Protection.BlindIndex? index = null, Tips.TipReceipts? receipts = null, Referrals.ReferralRules? rules = null, Repository.RepositoryDemo? overlaps = null)
 {
     /// <summary>How many cases are written between two clears of the change tracker.</summary>
     private const int ClearEvery = 100;
 
-    public async Task<DemoSeedResult> SeedAsync(int seed, int persons, string password, CancellationToken ct)
+    /// <param name="activity">
+    /// Also write two years of the network's work (consents, screenings, referrals, follow-ups, tips, legal cases …,
+    /// see <see cref="DemoActivity"/>) instead of only putting two cases in three on the standard pathway.
+    /// </param>
+    public async Task<DemoSeedResult> SeedAsync(int seed, int persons, string password, CancellationToken ct, bool activity = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(persons);
         ArgumentException.ThrowIfNullOrWhiteSpace(password);
+        var stopwatch = Stopwatch.StartNew();
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var plan = SyntheticNetwork.Generate(seed, persons, today);
         if (await db.Organisations.AnyAsync(ct))
         {
+            // Seeding the same demo again changes nothing; any other data is never mixed with demo data.
+            var names = plan.Organisations.Select(o => o.Name).ToList();
+            if (await db.Organisations.CountAsync(o => names.Contains(o.Name), ct) == names.Count)
+            {
+                return new DemoSeedResult(Logins(plan), plan.Organisations.Count, 0, stopwatch.Elapsed) { AlreadySeeded = true };
+            }
+
             throw new InvalidOperationException(
                 "The database already has data (at least one organisation): demo data is only seeded into an empty database.");
         }
-
-        var stopwatch = Stopwatch.StartNew();
-        var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
-        var plan = SyntheticNetwork.Generate(seed, persons, today);
 
         var organisationIds = new List<Guid>(plan.Organisations.Count);
         foreach (var organisation in plan.Organisations)
@@ -63,6 +85,7 @@ public sealed class DemoSeeder(
 
         db.ChangeTracker.Clear();
         var written = 0;
+        var created = new List<(Guid CaseId, SyntheticCase Item)>(plan.Cases.Count);
         foreach (var item in plan.Cases)
         {
             var member = plan.Staff[item.AssignedStaffIndex];
@@ -70,7 +93,7 @@ public sealed class DemoSeeder(
             var actor = new Actor(userId, organisationIds[item.OrganisationIndex], new HashSet<string>(member.Roles, StringComparer.Ordinal));
             item.Input.AssignedWorkerId = userId.ToString("D", CultureInfo.InvariantCulture);
             item.Input.Present.Add("assignedWorkerId");
-            await createCase.HandleAsync(actor, item.Input, ct);
+            created.Add(((await createCase.HandleAsync(actor, item.Input, ct)).Id, item));
             if (++written % ClearEvery == 0)
             {
                 db.ChangeTracker.Clear();
@@ -78,9 +101,36 @@ public sealed class DemoSeeder(
         }
 
         db.ChangeTracker.Clear();
-        await SeedPathwaysAsync(ct);
-        return new DemoSeedResult(logins, plan.Organisations.Count, written, stopwatch.Elapsed);
+        if (!activity)
+        {
+            await SeedPathwaysAsync(ct);
+            return new DemoSeedResult(logins, plan.Organisations.Count, written, stopwatch.Elapsed);
+        }
+
+        // People met again by a second organisation (the repository's linkage finds them) get their work too.
+        var known = created.Select(c => c.CaseId).ToHashSet();
+        var met = overlaps is null ? 0 : await overlaps.AddOverlapsAsync(6, ct);
+        if (met > 0)
+        {
+            var again = await db.Cases.AsNoTracking().Where(c => !known.Contains(c.Id))
+                .Select(c => new { c.Id, c.OrganisationId, c.AssignedWorkerId, c.IdentifiedOn }).ToListAsync(ct);
+            foreach (var c in again.OrderBy(c => c.IdentifiedOn).ThenBy(c => c.Id))
+            {
+                var staff = c.AssignedWorkerId is { } worker ? userIds.IndexOf(worker) : -1;
+                if (staff >= 0)
+                {
+                    var input = new CaseInput { IdentifiedOn = c.IdentifiedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+                    created.Add((c.Id, new SyntheticCase(organisationIds.IndexOf(c.OrganisationId), staff, "", "", input)));
+                }
+            }
+        }
+
+        var work = await new DemoActivity(db, index!, receipts!, rules ?? new Referrals.ReferralRules(), now).RunAsync(plan, organisationIds, userIds, created, ct);
+        return new DemoSeedResult(logins, plan.Organisations.Count, written, stopwatch.Elapsed) { Activity = work, MetAgain = met };
     }
+
+    private static List<DemoLogin> Logins(SyntheticNetworkPlan plan) =>
+        [.. plan.Staff.Select(m => new DemoLogin(plan.Organisations[m.OrganisationIndex].Name, plan.Organisations[m.OrganisationIndex].Type, m.Email, m.DisplayName, m.Roles))];
 
     /// <summary>Two cases in three follow the standard survivor pathway, so the case pages and the gaps view have something to show.</summary>
     private async Task SeedPathwaysAsync(CancellationToken ct)
