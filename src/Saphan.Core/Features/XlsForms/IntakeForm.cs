@@ -43,14 +43,14 @@ public static class IntakeForm
         new("case", "identification_route", "case.identificationRoute", ImportTargets.Route),
         new("case", "province", "case.province", ImportTargets.Province),
         new("case", "summary", "case.summary", ImportTargets.Summary),
-        new("event", "recruitment_country", "event.recruitment.country", null),
-        new("event", "recruitment_methods", "event.recruitment.methods", null),
-        new("event", "exploitation_country", "event.exploitation.country", null),
-        new("event", "exploitation_types", "event.exploitation.types", null),
-        new("consent", "consent_purpose", "consent.purpose", null),
-        new("consent", "consent_status", "consent.status", null),
-        new("consent", "consent_method", "consent.method", null),
-        new("consent", "consent_date", "consent.date", null),
+        new("event", "recruitment_country", "event.recruitment.country", ImportTargets.RecruitmentCountry),
+        new("event", "recruitment_methods", "event.recruitment.methods", ImportTargets.RecruitmentMethods),
+        new("event", "exploitation_country", "event.exploitation.country", ImportTargets.ExploitationCountry),
+        new("event", "exploitation_types", "event.exploitation.types", ImportTargets.ExploitationTypes),
+        new("consent", "consent_purpose", "consent.purpose", ImportTargets.ConsentPurpose),
+        new("consent", "consent_status", "consent.status", ImportTargets.ConsentStatus),
+        new("consent", "consent_method", "consent.method", ImportTargets.ConsentMethod),
+        new("consent", "consent_date", "consent.date", ImportTargets.ConsentDate),
     ];
 
     private static readonly (string Name, string English, string Thai)[] Groups =
