@@ -154,6 +154,8 @@ public sealed class ExportRecords(SaphanDbContext db)
         new(HeaderOf("case.identificationRoute"), false, c => c.IdentificationRoute),
         new(HeaderOf("case.province"), false, c => c.Province),
         new(HeaderOf("case.status"), false, c => Htcds("case.status", c.Status)),
+        new(HeaderOf("victim.traffickingStatus"), false, c => Htcds("victim.traffickingStatus", c.TraffickingStatus)),
+        new(HeaderOf("victim.traffickingStatusDecidedBy"), false, c => Htcds("victim.traffickingStatusDecidedBy", c.TraffickingStatusDecidedBy)),
         new(HeaderOf("case.summary"), true, c => c.Summary),
     ];
 

@@ -34,6 +34,8 @@ public static class ImportTargets
     public const string Province = "case.province";
     public const string Status = "case.status";
     public const string Summary = "case.summary";
+    public const string TraffickingStatus = "victim.traffickingStatus";
+    public const string TraffickingStatusDecidedBy = "victim.traffickingStatusDecidedBy";
     public const string RecruitmentCountry = "event.recruitment.country";
     public const string RecruitmentMethods = "event.recruitment.methods";
     public const string ExploitationCountry = "event.exploitation.country";
@@ -67,6 +69,8 @@ public static class ImportTargets
         new(Province, "Province (where identified)", true, ["case.province", "จังหวัด", "จังหวัดที่พบ", "จ.", "province", "changwat", "province identified"]),
         new(Status, "Case status", false, ["cas_Status", "สถานะ", "สถานะคดี", "สถานะเคส", "status", "case status"]),
         new(Summary, "Case summary", false, ["case.summary", "สรุป", "รายละเอียด", "หมายเหตุ", "summary", "notes", "note", "remarks", "details", "description"]),
+        new(TraffickingStatus, "Trafficking status", false, ["victim.traffickingStatus", "vic_TraffickingStatus", "trafficking status", "สถานะการค้ามนุษย์"]),
+        new(TraffickingStatusDecidedBy, "Trafficking status decided by", false, ["victim.traffickingStatusDecidedBy", "vic_TraffickingStatusDecisionMakingOrganisation", "status decided by", "ผู้ตัดสินสถานะ"]),
         new(RecruitmentCountry, "Recruitment: country", false, ["event.recruitment.country", "recruitment country", "country of recruitment", "ประเทศที่ถูกจัดหา"]),
         new(RecruitmentMethods, "Recruitment: methods", false, ["event.recruitment.methods", "recruitment methods", "recruitment method", "method of recruitment", "วิธีการจัดหา"]),
         new(ExploitationCountry, "Exploitation: country", false, ["event.exploitation.country", "exploitation country", "country of exploitation", "ประเทศที่ถูกแสวงประโยชน์"]),

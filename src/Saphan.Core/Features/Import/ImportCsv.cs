@@ -684,6 +684,7 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
 
         private static readonly string[] ContextTargets =
         [
+            ImportTargets.TraffickingStatus, ImportTargets.TraffickingStatusDecidedBy,
             ImportTargets.RecruitmentCountry, ImportTargets.RecruitmentMethods, ImportTargets.ExploitationCountry, ImportTargets.ExploitationTypes,
             ImportTargets.ConsentPurpose, ImportTargets.ConsentStatus, ImportTargets.ConsentMethod, ImportTargets.ConsentDate,
         ];
@@ -691,9 +692,9 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
         private bool HasContext => ContextTargets.Any(_columnOf.ContainsKey);
 
         /// <summary>
-        /// The answers of the XLSForm's event and consent groups (or the same columns of any spreadsheet): a recruitment and an
+        /// The answers of the XLSForm's victim, event and consent groups (or the same columns of any spreadsheet): a recruitment and an
         /// exploitation event when any of their answers is given, a consent decision when any consent answer is given, each checked
-        /// by the dictionary's rules like the API's. A problem rejects the whole row (person and case too), reported per cell.
+        /// by the dictionary's rules like the API's; the victim context is kept on the case. A problem rejects the whole row (person and case too), reported per cell.
         /// </summary>
         private (List<TraffickingEvent> Events, ConsentRecord? Consent) Context(int row, Case @case, Func<string, string?> cell, HashSet<string> failed)
         {
@@ -704,6 +705,12 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
                 if (raw is not null && field.Type.IsMultiple())
                 {
                     raw = XlsFormMultiple(raw, t => field.Values?.Contains(t) ?? false);
+                }
+
+                // HTCDS value names (Saphan's own export writes them: PossibleVictimOfTrafficking) are read back as codes.
+                if (raw is not null && field.HtcdsValues.FirstOrDefault(v => string.Equals(v.Value, raw, StringComparison.OrdinalIgnoreCase)) is { Key: { } code })
+                {
+                    raw = code;
                 }
 
                 var value = prepare is null ? raw : prepare(raw);
@@ -720,6 +727,17 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
 
             bool Any(params string[] targets) => targets.Any(t => ImportNormaliser.Clean(cell(t)) is not null);
             static List<string> List(string? codes) => codes is null ? [] : [.. codes.Split(';')];
+
+            // The victim context: each answer only when given (the form does not require it at intake).
+            if (Any(ImportTargets.TraffickingStatus))
+            {
+                @case.TraffickingStatus = Check(ImportTargets.TraffickingStatus);
+            }
+
+            if (Any(ImportTargets.TraffickingStatusDecidedBy))
+            {
+                @case.TraffickingStatusDecidedBy = Check(ImportTargets.TraffickingStatusDecidedBy);
+            }
 
             var events = new List<TraffickingEvent>(2);
             if (Any(ImportTargets.RecruitmentCountry, ImportTargets.RecruitmentMethods))

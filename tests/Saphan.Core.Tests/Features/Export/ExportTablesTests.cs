@@ -52,7 +52,7 @@ public sealed class ExportTablesTests : IAsyncLifetime
             OrganisationId = _org, CaseId = _case, Type = "exploitation", Country = "TH", Province = "TH-74", District = "Mahachai pier 3",
             StartDate = "2023-06", ExploitationTypes = ["forced_labour"], MeansOfControl = ["debt_bondage"], Description = "=HYPERLINK(\"x\")", CreatedAt = now,
         });
-        db.ConsentRecords.Add(new ConsentRecord { OrganisationId = _org, CaseId = _case, Purpose = "data_sharing", Status = "given", Method = "verbal", RecordedOn = new DateOnly(2024, 1, 12), Note = "interpreter Ko Min", RecordedAt = now });
+        db.ConsentRecords.Add(new ConsentRecord { OrganisationId = _org, CaseId = _case, Purpose = "referral", Status = "given", Method = "verbal_witnessed", RecordedOn = new DateOnly(2024, 1, 12), Note = "interpreter Ko Min", RecordedAt = now });
         db.Screenings.Add(new Screening { OrganisationId = _org, CaseId = _case, Instrument = "PHQ-9", InstrumentVersion = "1", Category = ScreeningCategories.Health, Answers = "1,2,1,2,1,2,1,2,0", Score = 12, Band = "moderate", RecordedAt = now });
         db.Screenings.Add(new Screening { OrganisationId = _org, CaseId = _case, Instrument = "ILO-FL-11", InstrumentVersion = "1", Category = "labour", Answers = "1,1,0,0,0,0,0,0,0,0,1", Score = 3, Band = "strong_indicators", Flags = ["care_indicated"], RecordedAt = now });
         await db.SaveChangesAsync();
@@ -112,7 +112,7 @@ public sealed class ExportTablesTests : IAsyncLifetime
         Assert.StartsWith("hte_EventID,cas_CaseID,hte_Type,hte_Country,hte_State,hte_City,hte_Date,", events, StringComparison.Ordinal);
         Assert.Contains(_case.ToString("D") + ",Exploitation,TH,TH-74,Mahachai pier 3,2023-06,", events, StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK(\"\"x\"\")\"", events, StringComparison.Ordinal);
-        Assert.Contains(",given,verbal,2024-01-12,", files["consents.csv"], StringComparison.Ordinal);
+        Assert.Contains(",given,verbal_witnessed,2024-01-12,", files["consents.csv"], StringComparison.Ordinal);
         Assert.Contains("interpreter Ko Min", files["consents.csv"], StringComparison.Ordinal);
 
         var screenings = Rows(files["screenings.csv"]);
