@@ -183,6 +183,12 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             return new Table(xlsx, xlsx);
         }
 
+        if (info.Xls)
+        {
+            var xls = new XlsReader(stream, options.Sheet);
+            return new Table(xls, xls);
+        }
+
         var text = CsvFile.OpenReader(stream, info);
         return new Table(new CsvRecordReader(text), text);
     }
