@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Saphan.Core.Data;
 using Saphan.Core.Features.Cases;
 using Saphan.Core.Features.Consents;
@@ -109,16 +108,6 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
         try
         {
             await using var transaction = options.DryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
-            if (transaction is not null && !db.IsPostgres)
-            {
-                // An import touches pages all over the search-term index: SQLite's default 2 MB page cache spills dirty
-                // pages to the WAL again and again inside the one transaction. Give this (pooled) connection room.
-                await using var pragma = db.Database.GetDbConnection().CreateCommand();
-                pragma.Transaction = transaction.GetDbTransaction();
-                pragma.CommandText = "PRAGMA cache_size = -131072;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
-
             if (options.SaveMappingAs is { } name && !options.DryRun)
             {
                 await SaveMappingAsync(actor.OrganisationId, name, mapping, run.Now, cancellationToken);
