@@ -349,18 +349,18 @@ public sealed class ExportRecords(SaphanDbContext db)
 
     private static IOrderedQueryable<Case> Ordered(IQueryable<Case> cases) => cases.OrderBy(c => c.IdentifiedOn).ThenBy(c => c.Id);
 
-    // Every child table is restricted to the organisation's own cases (a partner's event on a referred case stays theirs).
+    // Every child table is restricted to the organisation's own cases and to the rows it recorded itself (a partner's row on a shared case stays theirs).
     private IQueryable<TraffickingEvent> Events(IQueryable<Case> cases) =>
-        db.TraffickingEvents.AsNoTracking().Where(e => cases.Any(c => c.Id == e.CaseId)).OrderBy(e => e.CaseId).ThenBy(e => e.Id);
+        db.TraffickingEvents.AsNoTracking().Where(e => cases.Any(c => c.Id == e.CaseId && c.OrganisationId == e.OrganisationId)).OrderBy(e => e.CaseId).ThenBy(e => e.Id);
 
     private IQueryable<ConsentRecord> Consents(IQueryable<Case> cases) =>
-        db.ConsentRecords.AsNoTracking().Where(r => cases.Any(c => c.Id == r.CaseId)).OrderBy(r => r.CaseId).ThenBy(r => r.Id);
+        db.ConsentRecords.AsNoTracking().Where(r => cases.Any(c => c.Id == r.CaseId && c.OrganisationId == r.OrganisationId)).OrderBy(r => r.CaseId).ThenBy(r => r.Id);
 
     /// <summary>Health screenings only for the roles that may see them (<see cref="ScreeningAccess"/>).</summary>
     private IQueryable<Screening> ScreeningsFor(Actor actor, IQueryable<Case> cases)
     {
         var health = actor.HasAnyRole(ScreeningAccess.HealthRoles);
-        return db.Screenings.AsNoTracking().Where(s => cases.Any(c => c.Id == s.CaseId) && (health || s.Category != ScreeningCategories.Health));
+        return db.Screenings.AsNoTracking().Where(s => cases.Any(c => c.Id == s.CaseId && c.OrganisationId == s.OrganisationId) && (health || s.Category != ScreeningCategories.Health));
     }
 
     /// <summary>Without results, score and band are not even read, so they are never decrypted.</summary>
@@ -376,10 +376,10 @@ public sealed class ExportRecords(SaphanDbContext db)
         db.Referrals.AsNoTracking().Where(r => r.FromOrganisationId == organisation && cases.Any(c => c.Id == r.CaseId)).OrderBy(r => r.CaseId).ThenBy(r => r.Id);
 
     private IQueryable<SupportPlan> Plans(IQueryable<Case> cases) =>
-        db.Set<SupportPlan>().AsNoTracking().Where(p => cases.Any(c => c.Id == p.CaseId)).OrderBy(p => p.CaseId);
+        db.Set<SupportPlan>().AsNoTracking().Where(p => cases.Any(c => c.Id == p.CaseId && c.OrganisationId == p.OrganisationId)).OrderBy(p => p.CaseId);
 
     private IQueryable<SupportPlanAction> Actions(IQueryable<Case> cases) =>
-        db.Set<SupportPlanAction>().AsNoTracking().Where(a => cases.Any(c => c.Id == a.CaseId)).OrderBy(a => a.CaseId).ThenBy(a => a.Id);
+        db.Set<SupportPlanAction>().AsNoTracking().Where(a => cases.Any(c => c.Id == a.CaseId && c.OrganisationId == a.OrganisationId)).OrderBy(a => a.CaseId).ThenBy(a => a.Id);
 
     private static async Task<int> SheetAsync<T>(XlsxWriter xlsx, string sheet, List<Column<T>> columns, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
     {
@@ -506,7 +506,7 @@ public sealed class ExportRecords(SaphanDbContext db)
             .Select(c => new { c.Id, c.PersonId, c.IdentifiedOn, c.Person.Gender, c.Person.BirthDate, c.Person.EstimatedAge, c.Person.AgeEstimatedOn, c.Person.Citizenships })
             .ToListAsync(cancellationToken);
         var exploitation = (await db.TraffickingEvents.AsNoTracking()
-                .Where(e => e.Type == "exploitation" && db.Cases.Any(c => c.Id == e.CaseId && c.OrganisationId == organisation))
+                .Where(e => e.Type == "exploitation" && e.OrganisationId == organisation && db.Cases.Any(c => c.Id == e.CaseId && c.OrganisationId == organisation))
                 .Select(e => new { e.CaseId, e.ExploitationTypes }).ToListAsync(cancellationToken))
             .ToLookup(e => e.CaseId, e => e.ExploitationTypes);
         var people = cases.GroupBy(c => c.PersonId).OrderBy(g => g.Key).Select(g =>

@@ -52,6 +52,8 @@ public sealed class ExportTablesTests : IAsyncLifetime
             OrganisationId = _org, CaseId = _case, Type = "exploitation", Country = "TH", Province = "TH-74", District = "Mahachai pier 3",
             StartDate = "2023-06", ExploitationTypes = ["forced_labour"], MeansOfControl = ["debt_bondage"], Description = "=HYPERLINK(\"x\")", CreatedAt = now,
         });
+        // A partner's own row on the shared case: theirs, never in this organisation's export.
+        db.TraffickingEvents.Add(new TraffickingEvent { OrganisationId = _partner, CaseId = _case, Type = "transit", Country = "MM", Description = "partner's note", CreatedAt = now });
         db.ConsentRecords.Add(new ConsentRecord { OrganisationId = _org, CaseId = _case, Purpose = "referral", Status = "given", Method = "verbal_witnessed", RecordedOn = new DateOnly(2024, 1, 12), Note = "interpreter Ko Min", RecordedAt = now });
         db.Screenings.Add(new Screening { OrganisationId = _org, CaseId = _case, Instrument = "PHQ-9", InstrumentVersion = "1", Category = ScreeningCategories.Health, Answers = "1,2,1,2,1,2,1,2,0", Score = 12, Band = "moderate", RecordedAt = now });
         db.Screenings.Add(new Screening { OrganisationId = _org, CaseId = _case, Instrument = "ILO-FL-11", InstrumentVersion = "1", Category = "labour", Answers = "1,1,0,0,0,0,0,0,0,0,1", Score = 3, Band = "strong_indicators", Flags = ["care_indicated"], RecordedAt = now });
@@ -109,6 +111,7 @@ public sealed class ExportTablesTests : IAsyncLifetime
             result.Tables["referrals"], result.Tables["support_plans"], result.Tables["support_plan_actions"]));
 
         var events = files["events.csv"];
+        Assert.DoesNotContain("partner's note", events, StringComparison.Ordinal);
         Assert.StartsWith("hte_EventID,cas_CaseID,hte_Type,hte_Country,hte_State,hte_City,hte_Date,", events, StringComparison.Ordinal);
         Assert.Contains(_case.ToString("D") + ",Exploitation,TH,TH-74,Mahachai pier 3,2023-06,", events, StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK(\"\"x\"\")\"", events, StringComparison.Ordinal);
