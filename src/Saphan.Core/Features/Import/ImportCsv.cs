@@ -695,7 +695,10 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             ImportTargets.ConsentPurpose, ImportTargets.ConsentStatus, ImportTargets.ConsentMethod, ImportTargets.ConsentDate,
         ];
 
-        private bool HasContext => ContextTargets.Any(_columnOf.ContainsKey);
+        private bool? _hasContext;
+
+        /// <summary>Whether the mapping has any victim, event or consent column (asked on every row: computed once).</summary>
+        private bool HasContext => _hasContext ??= ContextTargets.Any(_columnOf.ContainsKey);
 
         /// <summary>
         /// The answers of the XLSForm's victim, event and consent groups (or the same columns of any spreadsheet): a recruitment and an
