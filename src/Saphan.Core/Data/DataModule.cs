@@ -17,6 +17,7 @@ public static class DataModule
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => KeyRing.LoadOrCreate(storage.KeyFile));
         services.AddSingleton<FieldProtector>();
+        services.AddSingleton<FileProtector>();
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<AuditLog>();
         services.AddDbContext<SaphanDbContext>(options => Configure(options, storage));

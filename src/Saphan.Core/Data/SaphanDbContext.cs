@@ -217,6 +217,8 @@ public sealed class SaphanDbContext(
             @case.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
             Encrypt(@case.Property(c => c.Summary), "case.summary");
             @case.Property(c => c.AgeBroad).HasMaxLength(8).UsePropertyAccessMode(PropertyAccessMode.Property); // issue 6: indicators
+            @case.Property(c => c.TraffickingStatus).HasMaxLength(40); // issue 7: victim context from the intake form
+            @case.Property(c => c.TraffickingStatusDecidedBy).HasMaxLength(40);
         });
 
         builder.Entity<Tip>(tip =>

@@ -63,6 +63,12 @@ public sealed class ImportExportBrowserTests(BrowserHost host) : IClassFixture<B
             await host.ScreenshotAsync(small, "76-import-mapping-phone");
             Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling on a phone");
 
+            // Cancel on the mapping screen: back to an empty upload form (the waiting upload is deleted on the server).
+            await small.ClickAsync("#cancel-import");
+            await small.WaitForSelectorAsync("#import-upload");
+            Assert.Equal(0, await small.Locator("#import-mapping").CountAsync());
+            await host.ScreenshotAsync(small, "77-import-cancelled-phone");
+
             await BrowserHost.ClickNavAsync(page, "nav.mainnav a[href='/Export']");
             await page.CheckAsync("input[value='xlsx']");
             await host.ScreenshotAsync(page, "74-export");

@@ -50,8 +50,16 @@ internal static class ExportCommand
                 return 1;
             }
 
+            if (chosen == ExportFormat.Ctdc)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"exported {result.Rows} people as ctdc to {path.FullName} (k-anonymous, k = {Saphan.Core.Features.Repository.OpenData.K}: {result.Tables.GetValueOrDefault("people_left_out")} people in rarer combinations left out; export {result.ExportId:D} audited)"));
+                return 0;
+            }
+
+            var tables = string.Join(", ", result.Tables.Where(t => t.Key != "cases").Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value}")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"exported {result.Rows} cases as {chosen.Code()} to {path.FullName} ({(result.Identifying ? "with" : "without")} identifying columns; export {result.ExportId:D} audited)"));
+                $"exported {result.Rows} cases as {chosen.Code()} to {path.FullName} ({(result.Identifying ? "with" : "without")} identifying columns; {tables}; export {result.ExportId:D} audited)"));
             return 0;
         }));
         return command;

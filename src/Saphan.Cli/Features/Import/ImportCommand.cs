@@ -15,8 +15,8 @@ internal static class ImportCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "An .xlsx workbook or a CSV export of the spreadsheet (UTF-8, UTF-16, or Thai Windows-874/TIS-620)" };
-        var sheet = new Option<string?>("--sheet") { Description = "The sheet of an .xlsx workbook to read (default: the first)" };
+        var file = new Argument<FileInfo>("FILE") { Description = "An .xlsx (or legacy .xls) workbook or a CSV export of the spreadsheet (UTF-8, UTF-16, or Thai Windows-874/TIS-620)" };
+        var sheet = new Option<string?>("--sheet") { Description = "The sheet of an .xlsx or .xls workbook to read (default: the first)" };
         var maxSize = new Option<int>("--max-size") { Description = "The largest file accepted, in MiB", DefaultValueFactory = _ => (int)(ImportLimits.Default.MaxFileBytes / (1024 * 1024)) };
         var org = new Option<Guid>("--org") { Description = "The organisation the persons and cases belong to (see: ./saphan org list)", Required = true };
         var mapping = new Option<string>("--mapping") { Description = "auto (suggest from the headers and values) or the name of a saved mapping", DefaultValueFactory = _ => "auto" };

@@ -19,6 +19,10 @@ public sealed class Case
     public Guid? AssignedWorkerId { get; set; }
     /// <summary>Free-text narrative: identifying, encrypted.</summary>
     public string? Summary { get; set; }
+    /// <summary>A code of the traffickingStatus value set (dictionary victim.traffickingStatus); null: not recorded.</summary>
+    public string? TraffickingStatus { get; set; }
+    /// <summary>The kind of organisation that decided the status (victim.traffickingStatusDecidedBy).</summary>
+    public string? TraffickingStatusDecidedBy { get; set; }
 
     public Guid CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;

@@ -1,10 +1,18 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Saphan.Core.Data;
+using Saphan.Core.Features.CaseRecord;
 using Saphan.Core.Features.Cases;
+using Saphan.Core.Features.Consents;
+using Saphan.Core.Features.Events;
 using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Persons;
+using Saphan.Core.Features.Referrals;
+using Saphan.Core.Features.Repository;
+using Saphan.Core.Features.Screenings;
 using Saphan.Core.Features.Standard;
 
 namespace Saphan.Core.Features.Export;
@@ -12,11 +20,11 @@ namespace Saphan.Core.Features.Export;
 /// <summary>The file layouts an export writes.</summary>
 public enum ExportFormat
 {
-    /// <summary>CSV, one row per case, HTCDS v2 column names.</summary>
+    /// <summary>A ZIP of CSV files, one per table (cases.csv, events.csv …), HTCDS v2 column names.</summary>
     HtcdsCsv,
-    /// <summary>The same columns as an XLSX workbook.</summary>
+    /// <summary>The same tables as an XLSX workbook, one sheet per table.</summary>
     Xlsx,
-    /// <summary>The same columns as a JSON array of objects.</summary>
+    /// <summary>A JSON array of cases, each with its events, consents, screenings, referrals and support plan nested.</summary>
     Json,
     /// <summary>CTDC-compatible de-identified CSV: no names, dates of birth, documents, contacts or ids.</summary>
     Ctdc,
@@ -41,6 +49,7 @@ public static class ExportFormats
     {
         ExportFormat.Xlsx => "xlsx",
         ExportFormat.Json => "json",
+        ExportFormat.HtcdsCsv => "zip",
         _ => "csv",
     };
 
@@ -48,12 +57,19 @@ public static class ExportFormats
     {
         ExportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ExportFormat.Json => "application/json",
+        ExportFormat.HtcdsCsv => "application/zip",
         _ => "text/csv",
     };
 }
 
-/// <summary>What an export wrote.</summary>
-public sealed record ExportResult(Guid ExportId, int Rows, bool Identifying, IReadOnlyList<string> Columns);
+/// <summary>What an export wrote: <see cref="Rows"/> counts cases (CTDC: people), <see cref="Tables"/> the rows of every table.</summary>
+public sealed record ExportResult(Guid ExportId, int Rows, bool Identifying, IReadOnlyList<string> Columns)
+{
+    public IReadOnlyDictionary<string, int> Tables { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>Screenings whose (encrypted) score and band were decrypted into the file.</summary>
+    public int ScreeningResults { get; init; }
+}
 
 /// <summary>Spreadsheet safety: a cell that starts like a formula (= + - @, tab, CR) is prefixed with ' so that no spreadsheet evaluates it.</summary>
 public static class CellSafety
@@ -70,20 +86,28 @@ public static class CellSafety
 }
 
 /// <summary>
-/// Writes an organisation's own persons and cases in the HTCDS v2 layout (column names are the
-/// dictionary's HTCDS counterparts, or the dictionary code where HTCDS has none), or the CTDC-compatible
-/// de-identified file. Identifying columns only for roles allowed to export them; every export is audited
-/// (before the first byte is written) with its format, row count and whether identifying columns were in it.
+/// Writes an organisation's own records in the HTCDS v2 layout — cases with their person, trafficking events,
+/// consents, screenings, referrals and support plans, one table each (column names are the dictionary's HTCDS
+/// counterparts, or the dictionary code where HTCDS has none) — or the CTDC-compatible de-identified file,
+/// k-anonymous with <see cref="OpenData.K"/> like the repository's open data. Identifying columns only for roles
+/// allowed to export them; screening scores and bands (encrypted at rest) are decrypted only for those roles and
+/// counted in the audit. Every export is audited before the first byte is written.
 /// </summary>
 public sealed class ExportRecords(SaphanDbContext db)
 {
     /// <summary>Who may export the organisation's records at all (de-identified).</summary>
     public static readonly IReadOnlyList<string> ExportRoles = [Roles.OrgAdmin, Roles.Supervisor];
 
-    /// <summary>Who may export identifying columns (names, birth dates, phones, addresses, document numbers, summaries).</summary>
+    /// <summary>Who may export identifying columns (names, birth dates, phones, addresses, document numbers, free text) and screening results.</summary>
     public static readonly IReadOnlyList<string> IdentifiedExportRoles = [Roles.Supervisor];
 
-    private sealed record Column(string Header, bool Identifying, Func<Case, DateOnly, string?> Value);
+    /// <summary>The tables of the HTCDS export, in the order they are written (file names in the ZIP, sheet names in the workbook).</summary>
+    public static readonly IReadOnlyList<string> TableNames = ["cases", "events", "consents", "screenings", "referrals", "support_plans", "support_plan_actions"];
+
+    /// <summary>Cases loaded at a time for the nested JSON (each batch's events, consents … are loaded with it).</summary>
+    private const int JsonBatch = 500;
+
+    private sealed record Column<T>(string Header, bool Identifying, Func<T, string?> Value);
 
     private static string? Htcds(string code, string? value)
     {
@@ -91,52 +115,145 @@ public sealed class ExportRecords(SaphanDbContext db)
         return value is not null && field.HtcdsValues.TryGetValue(value, out var mapped) ? mapped : value;
     }
 
+    private static string? HtcdsList(string code, IEnumerable<string> values)
+    {
+        var list = values.Select(v => Htcds(code, v)).ToList();
+        return list.Count == 0 ? null : string.Join(';', list);
+    }
+
     private static string HeaderOf(string code) => DataStandard.Get(code).Htcds ?? code;
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    private static string? Time(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Yes(bool? value) => value switch { true => "yes", false => "no", null => null };
+
     private static string? AgeBand(Case c) => c.Person.AgeOn(c.IdentifiedOn) is { } age and >= 0 ? StandardValueSets.AgeBandOf(age) : null;
 
-    private static readonly Column[] HtcdsColumns =
+    private static readonly Column<Case>[] HtcdsColumns =
     [
-        new("cas_CaseID", false, (c, _) => c.Id.ToString("D")),
-        new("prs_PersonID", false, (c, _) => c.PersonId.ToString("D")),
-        new(HeaderOf("person.givenName"), true, (c, _) => c.Person.GivenName),
-        new(HeaderOf("person.familyName"), true, (c, _) => c.Person.FamilyName),
-        new(HeaderOf("person.otherNames"), true, (c, _) => c.Person.OtherNames?.Replace("\n", "; ", StringComparison.Ordinal)),
-        new(HeaderOf("person.birthDate"), true, (c, _) => Date(c.Person.BirthDate)),
-        new(HeaderOf("person.estimatedAge"), false, (c, _) => c.Person.EstimatedAge?.ToString(CultureInfo.InvariantCulture)),
-        new(HeaderOf("person.ageBroad"), false, (c, _) => AgeBand(c)),
-        new(HeaderOf("person.gender"), false, (c, _) => Htcds("person.gender", c.Person.Gender)),
-        new(HeaderOf("person.citizenship"), false, (c, _) => string.Join(';', c.Person.Citizenships)),
-        new(HeaderOf("person.languages"), false, (c, _) => string.Join(';', c.Person.Languages)),
-        new(HeaderOf("person.phone"), true, (c, _) => c.Person.Phone),
-        new(HeaderOf("person.address"), true, (c, _) => c.Person.Address),
-        new(HeaderOf("person.identityDocuments.type"), false, (c, _) => string.Join(';', c.Person.Documents.OrderBy(d => d.Type, StringComparer.Ordinal).Select(d => d.Type))),
-        new(HeaderOf("person.identityDocuments.number"), true, (c, _) => string.Join(';', c.Person.Documents.OrderBy(d => d.Type, StringComparer.Ordinal).Select(d => d.Number))),
-        new(HeaderOf("case.identifiedOn"), false, (c, _) => Date(c.IdentifiedOn)),
-        new(HeaderOf("case.identificationRoute"), false, (c, _) => c.IdentificationRoute),
-        new(HeaderOf("case.province"), false, (c, _) => c.Province),
-        new(HeaderOf("case.status"), false, (c, _) => Htcds("case.status", c.Status)),
-        new(HeaderOf("case.summary"), true, (c, _) => c.Summary),
+        new("cas_CaseID", false, c => c.Id.ToString("D")),
+        new("prs_PersonID", false, c => c.PersonId.ToString("D")),
+        new(HeaderOf("person.givenName"), true, c => c.Person.GivenName),
+        new(HeaderOf("person.familyName"), true, c => c.Person.FamilyName),
+        new(HeaderOf("person.otherNames"), true, c => c.Person.OtherNames?.Replace("\n", "; ", StringComparison.Ordinal)),
+        new(HeaderOf("person.birthDate"), true, c => Date(c.Person.BirthDate)),
+        new(HeaderOf("person.estimatedAge"), false, c => c.Person.EstimatedAge?.ToString(CultureInfo.InvariantCulture)),
+        new(HeaderOf("person.ageBroad"), false, AgeBand),
+        new(HeaderOf("person.gender"), false, c => Htcds("person.gender", c.Person.Gender)),
+        new(HeaderOf("person.citizenship"), false, c => string.Join(';', c.Person.Citizenships)),
+        new(HeaderOf("person.languages"), false, c => string.Join(';', c.Person.Languages)),
+        new(HeaderOf("person.phone"), true, c => c.Person.Phone),
+        new(HeaderOf("person.address"), true, c => c.Person.Address),
+        new(HeaderOf("person.identityDocuments.type"), false, c => string.Join(';', c.Person.Documents.OrderBy(d => d.Type, StringComparer.Ordinal).Select(d => d.Type))),
+        new(HeaderOf("person.identityDocuments.number"), true, c => string.Join(';', c.Person.Documents.OrderBy(d => d.Type, StringComparer.Ordinal).Select(d => d.Number))),
+        new(HeaderOf("case.identifiedOn"), false, c => Date(c.IdentifiedOn)),
+        new(HeaderOf("case.identificationRoute"), false, c => c.IdentificationRoute),
+        new(HeaderOf("case.province"), false, c => c.Province),
+        new(HeaderOf("case.status"), false, c => Htcds("case.status", c.Status)),
+        new(HeaderOf("victim.traffickingStatus"), false, c => Htcds("victim.traffickingStatus", c.TraffickingStatus)),
+        new(HeaderOf("victim.traffickingStatusDecidedBy"), false, c => Htcds("victim.traffickingStatusDecidedBy", c.TraffickingStatusDecidedBy)),
+        new(HeaderOf("case.summary"), true, c => c.Summary),
     ];
 
-    private static readonly Column[] CtdcColumns =
+    private static readonly Column<TraffickingEvent>[] EventColumns =
     [
-        new("yearOfRegistration", false, (c, _) => c.IdentifiedOn.Year.ToString(CultureInfo.InvariantCulture)),
-        new("Datasource", false, (_, _) => "Case Management"),
-        new("gender", false, (c, _) => Htcds("person.gender", c.Person.Gender)),
-        new("ageBroad", false, (c, _) => AgeBand(c)),
-        new("majorityStatus", false, (c, _) => c.Person.AgeOn(c.IdentifiedOn) switch { null => "Unknown", >= 18 => "Adult", _ => "Minor" }),
-        new("citizenship", false, (c, _) => c.Person.Citizenships.Count == 0 ? null : string.Join(';', c.Person.Citizenships)),
+        new("hte_EventID", false, e => e.Id.ToString("D")),
+        new("cas_CaseID", false, e => e.CaseId.ToString("D")),
+        new("hte_Type", false, e => e.Type switch { "recruitment" => "Recruitment", "transit" => "Transit", "exploitation" => "Exploitation", var t => t }),
+        new("hte_Country", false, e => e.Country),
+        new("hte_State", false, e => e.Province),
+        new("hte_City", true, e => e.District),
+        new("hte_Date", false, e => e.StartDate),
+        new("event.endDate", false, e => e.EndDate),
+        new("event.recruitment.recruiterRelation", false, e => HtcdsList("event.recruitment.recruiterRelation", e.RecruiterRelation)),
+        new(HeaderOf("event.recruitment.methods"), false, e => HtcdsList("event.recruitment.methods", e.RecruitmentMethods)),
+        new("event.recruitment.abduction", false, e => Yes(e.Abduction)),
+        new("vic_WebsitesAndApps", false, e => HtcdsList("event.exploitation.websitesAndApps", e.WebsitesAndApps)),
+        new("event.transit.borderCrossing", false, e => e.BorderCrossing),
+        new(HeaderOf("event.exploitation.types"), false, e => HtcdsList("event.exploitation.types", e.ExploitationTypes)),
+        new("event.exploitation.industry", false, e => HtcdsList("event.exploitation.industry", e.Industry)),
+        new("event.exploitation.labourTypes", false, e => HtcdsList("event.exploitation.labourTypes", e.LabourTypes)),
+        new(HeaderOf("event.exploitation.sexTypes"), false, e => HtcdsList("event.exploitation.sexTypes", e.SexTypes)),
+        new(HeaderOf("event.exploitation.meansOfControl"), false, e => HtcdsList("event.exploitation.meansOfControl", e.MeansOfControl)),
+        new("event.exploitation.durationMonths", false, e => Number(e.DurationMonths)),
+        new("event.exploitation.unpaidWagesThb", false, e => e.UnpaidWagesThb?.ToString(CultureInfo.InvariantCulture)),
+        new("hte_Description", true, e => e.Description),
     ];
 
-    /// <summary>The columns a format writes for an actor (identifying ones only when allowed and asked for).</summary>
+    private static readonly Column<ConsentRecord>[] ConsentColumns =
+    [
+        new("consent.id", false, r => r.Id.ToString("D")),
+        new("cas_CaseID", false, r => r.CaseId.ToString("D")),
+        new(HeaderOf("consent.purpose"), false, r => Htcds("consent.purpose", r.Purpose)),
+        new("consent.status", false, r => r.Status),
+        new("consent.method", false, r => r.Method),
+        new("consent.date", false, r => Date(r.RecordedOn)),
+        new("consent.recordedBy", false, r => r.RecordedBy.ToString("D")),
+        new("consent.note", true, r => r.Note),
+    ];
+
+    /// <summary>A screening as exported; <see cref="Score"/> and <see cref="Band"/> are null unless they were decrypted for the actor.</summary>
+    private sealed record ScreeningRow(Guid Id, Guid CaseId, string Instrument, string Version, string Category, DateTimeOffset RecordedAt, int? Score, string? Band, List<string>? Flags);
+
+    private static readonly Column<ScreeningRow>[] ScreeningColumns =
+    [
+        new("screening.id", false, s => s.Id.ToString("D")),
+        new("cas_CaseID", false, s => s.CaseId.ToString("D")),
+        new("screening.instrument", false, s => s.Instrument),
+        new("screening.version", false, s => s.Version),
+        new("screening.category", false, s => s.Category),
+        new("screening.date", false, s => Time(s.RecordedAt)),
+        new("screening.score", true, s => Number(s.Score)),
+        new("screening.band", true, s => s.Band),
+        new("screening.flags", true, s => s.Flags is null ? null : string.Join(';', s.Flags)),
+    ];
+
+    private static readonly Column<Referral>[] ReferralColumns =
+    [
+        new("referral.id", false, r => r.Id.ToString("D")),
+        new("cas_CaseID", false, r => r.CaseId.ToString("D")),
+        new("referral.toOrganisation", false, r => r.ToOrganisationId.ToString("D")),
+        new("referral.service", false, r => r.ServiceId.ToString("D")),
+        new("referral.serviceType", false, r => r.ServiceType),
+        new("referral.urgency", false, r => r.Urgency),
+        new("referral.status", false, r => r.Status),
+        new("referral.createdAt", false, r => Time(r.CreatedAt)),
+        new("referral.sentAt", false, r => Time(r.SentAt)),
+        new("referral.answeredAt", false, r => Time(r.AnsweredAt)),
+        new("referral.endedAt", false, r => Time(r.EndedAt)),
+        new("referral.reason", true, r => r.Reason),
+        new("referral.consentOverride", true, r => r.ConsentOverride),
+    ];
+
+    private static readonly Column<SupportPlan>[] PlanColumns =
+    [
+        new("cas_CaseID", false, p => p.CaseId.ToString("D")),
+        new("plan.agreedOn", false, p => Date(p.AgreedOn)),
+        new("plan.reviewOn", false, p => Date(p.ReviewOn)),
+        new("plan.updatedAt", false, p => Time(p.UpdatedAt)),
+        new("plan.objectives", true, p => p.Objectives),
+    ];
+
+    private static readonly Column<SupportPlanAction>[] ActionColumns =
+    [
+        new("plan.action.id", false, a => a.Id.ToString("D")),
+        new("cas_CaseID", false, a => a.CaseId.ToString("D")),
+        new("plan.action.type", false, a => a.Type),
+        new("plan.action.status", false, a => a.Status),
+        new("plan.action.dueOn", false, a => Date(a.DueOn)),
+        new("plan.action.responsibleOrganisation", false, a => (a.ResponsibleOrganisationId ?? a.OrganisationId).ToString("D")),
+        new("plan.action.description", true, a => a.Description),
+    ];
+
+    /// <summary>The columns the case table writes for an actor (identifying ones only when allowed and asked for); CTDC: the open data's columns.</summary>
     public static IReadOnlyList<string> ColumnsFor(ExportFormat format, bool identifying) =>
-        [.. Columns(format, identifying).Select(c => c.Header)];
+        format == ExportFormat.Ctdc ? OpenData.Columns : [.. Pick(HtcdsColumns, identifying).Select(c => c.Header)];
 
-    private static IEnumerable<Column> Columns(ExportFormat format, bool identifying) =>
-        format == ExportFormat.Ctdc ? CtdcColumns : HtcdsColumns.Where(c => identifying || !c.Identifying);
+    private static List<Column<T>> Pick<T>(IEnumerable<Column<T>> columns, bool identifying) => [.. columns.Where(c => identifying || !c.Identifying)];
 
     /// <summary>Whether the actor may export identifying columns.</summary>
     public static bool MayExportIdentifying(Actor actor) => actor.HasAnyRole(IdentifiedExportRoles);
@@ -155,81 +272,268 @@ public sealed class ExportRecords(SaphanDbContext db)
             throw new NotFoundException("Organisation");
         }
 
-        var identifying = format != ExportFormat.Ctdc && !deidentified && MayExportIdentifying(actor);
-        var columns = Columns(format, identifying).ToList();
+        if (format == ExportFormat.Ctdc)
+        {
+            return await WriteCtdcAsync(actor, output, cancellationToken);
+        }
+
+        var identifying = !deidentified && MayExportIdentifying(actor);
         var organisation = actor.OrganisationId;
-        var rows = await db.Cases.CountAsync(c => c.OrganisationId == organisation, cancellationToken);
+        var cases = db.Cases.AsNoTracking().Where(c => c.OrganisationId == organisation);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["cases"] = await cases.CountAsync(cancellationToken),
+            ["events"] = await Events(cases).CountAsync(cancellationToken),
+            ["consents"] = await Consents(cases).CountAsync(cancellationToken),
+            ["screenings"] = await ScreeningsFor(actor, cases).CountAsync(cancellationToken),
+            ["referrals"] = await Referrals(cases, organisation).CountAsync(cancellationToken),
+            ["support_plans"] = await Plans(cases).CountAsync(cancellationToken),
+            ["support_plan_actions"] = await Actions(cases).CountAsync(cancellationToken),
+        };
+        var screeningResults = identifying ? counts["screenings"] : 0;
         var exportId = Guid.CreateVersion7();
         // Audited before anything leaves: who, which organisation, format, rows, whether identifying columns were in it.
         db.Audit(actor, "export.written", "export", exportId, string.Create(CultureInfo.InvariantCulture,
-            $"format {format.Code()}, rows {rows}, identifying columns {(identifying ? "yes" : "no")}"));
+            $"format {format.Code()}, rows {counts["cases"]}, identifying columns {(identifying ? "yes" : "no")}"));
+        if (screeningResults > 0)
+        {
+            // Scores and bands are encrypted at rest: decrypting them for a file is a read of sensitive data of its own.
+            db.Audit(actor, "screening.results_exported", "export", exportId, string.Create(CultureInfo.InvariantCulture,
+                $"screenings {screeningResults}, events {counts["events"]}, consents {counts["consents"]}, referrals {counts["referrals"]}"));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
-        var cases = db.Cases.AsNoTracking()
-            .Where(c => c.OrganisationId == organisation)
-            .Include(c => c.Person).ThenInclude(p => p.Documents)
-            .OrderBy(c => c.IdentifiedOn).ThenBy(c => c.Id)
-            .AsAsyncEnumerable();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var written = 0;
+        var caseColumns = Pick(HtcdsColumns, identifying);
+        var written = new Dictionary<string, int>(StringComparer.Ordinal);
+        var caseRows = Ordered(cases.Include(c => c.Person).ThenInclude(p => p.Documents));
         switch (format)
         {
             case ExportFormat.Xlsx:
             {
                 using var xlsx = new XlsxWriter(output);
-                xlsx.BeginSheet(identifying ? "HTCDS" : "HTCDS (de-identified)");
-                xlsx.WriteRow(columns.Select(c => c.Header));
-                await foreach (var c in cases.WithCancellation(cancellationToken))
-                {
-                    xlsx.WriteRow(columns.Select(col => CellSafety.Neutralise(col.Value(c, today))));
-                    written++;
-                }
-
+                written["cases"] = await SheetAsync(xlsx, identifying ? "cases" : "cases (de-identified)", caseColumns, caseRows.AsAsyncEnumerable(), cancellationToken);
+                written["events"] = await SheetAsync(xlsx, "events", Pick(EventColumns, identifying), Events(cases).AsAsyncEnumerable(), cancellationToken);
+                written["consents"] = await SheetAsync(xlsx, "consents", Pick(ConsentColumns, identifying), Consents(cases).AsAsyncEnumerable(), cancellationToken);
+                written["screenings"] = await SheetAsync(xlsx, "screenings", Pick(ScreeningColumns, identifying), ScreeningRows(actor, cases, identifying).AsAsyncEnumerable(), cancellationToken);
+                written["referrals"] = await SheetAsync(xlsx, "referrals", Pick(ReferralColumns, identifying), Referrals(cases, organisation).AsAsyncEnumerable(), cancellationToken);
+                written["support_plans"] = await SheetAsync(xlsx, "support_plans", Pick(PlanColumns, identifying), Plans(cases).AsAsyncEnumerable(), cancellationToken);
+                written["support_plan_actions"] = await SheetAsync(xlsx, "support_plan_actions", Pick(ActionColumns, identifying), Actions(cases).AsAsyncEnumerable(), cancellationToken);
                 break;
             }
 
             case ExportFormat.Json:
-            {
-                await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
-                json.WriteStartArray();
-                await foreach (var c in cases.WithCancellation(cancellationToken))
-                {
-                    json.WriteStartObject();
-                    foreach (var col in columns)
-                    {
-                        if (col.Value(c, today) is { Length: > 0 } value)
-                        {
-                            json.WriteString(col.Header, value);
-                        }
-                    }
-
-                    json.WriteEndObject();
-                    written++;
-                    if (json.BytesPending > 65536)
-                    {
-                        await json.FlushAsync(cancellationToken);
-                    }
-                }
-
-                json.WriteEndArray();
-                await json.FlushAsync(cancellationToken);
+                written = await WriteJsonAsync(actor, output, cases, caseColumns, identifying, cancellationToken);
                 break;
-            }
 
             default:
             {
-                await using var csv = new StreamWriter(output, new UTF8Encoding(true), 65536, leaveOpen: true);
-                await csv.WriteAsync(string.Join(',', columns.Select(c => CellSafety.Csv(c.Header))) + "\r\n");
-                await foreach (var c in cases.WithCancellation(cancellationToken))
-                {
-                    await csv.WriteAsync(string.Join(',', columns.Select(col => CellSafety.Csv(col.Value(c, today)))) + "\r\n");
-                    written++;
-                }
-
+                using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+                written["cases"] = await CsvAsync(zip, "cases", caseColumns, caseRows.AsAsyncEnumerable(), cancellationToken);
+                written["events"] = await CsvAsync(zip, "events", Pick(EventColumns, identifying), Events(cases).AsAsyncEnumerable(), cancellationToken);
+                written["consents"] = await CsvAsync(zip, "consents", Pick(ConsentColumns, identifying), Consents(cases).AsAsyncEnumerable(), cancellationToken);
+                written["screenings"] = await CsvAsync(zip, "screenings", Pick(ScreeningColumns, identifying), ScreeningRows(actor, cases, identifying).AsAsyncEnumerable(), cancellationToken);
+                written["referrals"] = await CsvAsync(zip, "referrals", Pick(ReferralColumns, identifying), Referrals(cases, organisation).AsAsyncEnumerable(), cancellationToken);
+                written["support_plans"] = await CsvAsync(zip, "support_plans", Pick(PlanColumns, identifying), Plans(cases).AsAsyncEnumerable(), cancellationToken);
+                written["support_plan_actions"] = await CsvAsync(zip, "support_plan_actions", Pick(ActionColumns, identifying), Actions(cases).AsAsyncEnumerable(), cancellationToken);
                 break;
             }
         }
 
-        return new ExportResult(exportId, written, identifying, [.. columns.Select(c => c.Header)]);
+        return new ExportResult(exportId, written["cases"], identifying, [.. caseColumns.Select(c => c.Header)])
+        {
+            Tables = written,
+            ScreeningResults = screeningResults,
+        };
+    }
+
+    private static IOrderedQueryable<Case> Ordered(IQueryable<Case> cases) => cases.OrderBy(c => c.IdentifiedOn).ThenBy(c => c.Id);
+
+    // Every child table is restricted to the organisation's own cases and to the rows it recorded itself (a partner's row on a shared case stays theirs).
+    private IQueryable<TraffickingEvent> Events(IQueryable<Case> cases) =>
+        db.TraffickingEvents.AsNoTracking().Where(e => cases.Any(c => c.Id == e.CaseId && c.OrganisationId == e.OrganisationId)).OrderBy(e => e.CaseId).ThenBy(e => e.Id);
+
+    private IQueryable<ConsentRecord> Consents(IQueryable<Case> cases) =>
+        db.ConsentRecords.AsNoTracking().Where(r => cases.Any(c => c.Id == r.CaseId && c.OrganisationId == r.OrganisationId)).OrderBy(r => r.CaseId).ThenBy(r => r.Id);
+
+    /// <summary>Health screenings only for the roles that may see them (<see cref="ScreeningAccess"/>).</summary>
+    private IQueryable<Screening> ScreeningsFor(Actor actor, IQueryable<Case> cases)
+    {
+        var health = actor.HasAnyRole(ScreeningAccess.HealthRoles);
+        return db.Screenings.AsNoTracking().Where(s => cases.Any(c => c.Id == s.CaseId && c.OrganisationId == s.OrganisationId) && (health || s.Category != ScreeningCategories.Health));
+    }
+
+    /// <summary>Without results, score and band are not even read, so they are never decrypted.</summary>
+    private IQueryable<ScreeningRow> ScreeningRows(Actor actor, IQueryable<Case> cases, bool results)
+    {
+        var screenings = ScreeningsFor(actor, cases).OrderBy(s => s.CaseId).ThenBy(s => s.Id);
+        return results
+            ? screenings.Select(s => new ScreeningRow(s.Id, s.CaseId, s.Instrument, s.InstrumentVersion, s.Category, s.RecordedAt, s.Score, s.Band, s.Flags))
+            : screenings.Select(s => new ScreeningRow(s.Id, s.CaseId, s.Instrument, s.InstrumentVersion, s.Category, s.RecordedAt, null, null, null));
+    }
+
+    private IQueryable<Referral> Referrals(IQueryable<Case> cases, Guid organisation) =>
+        db.Referrals.AsNoTracking().Where(r => r.FromOrganisationId == organisation && cases.Any(c => c.Id == r.CaseId)).OrderBy(r => r.CaseId).ThenBy(r => r.Id);
+
+    private IQueryable<SupportPlan> Plans(IQueryable<Case> cases) =>
+        db.Set<SupportPlan>().AsNoTracking().Where(p => cases.Any(c => c.Id == p.CaseId && c.OrganisationId == p.OrganisationId)).OrderBy(p => p.CaseId);
+
+    private IQueryable<SupportPlanAction> Actions(IQueryable<Case> cases) =>
+        db.Set<SupportPlanAction>().AsNoTracking().Where(a => cases.Any(c => c.Id == a.CaseId && c.OrganisationId == a.OrganisationId)).OrderBy(a => a.CaseId).ThenBy(a => a.Id);
+
+    private static async Task<int> SheetAsync<T>(XlsxWriter xlsx, string sheet, List<Column<T>> columns, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        xlsx.BeginSheet(sheet);
+        xlsx.WriteRow(columns.Select(c => c.Header));
+        var n = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            xlsx.WriteRow(columns.Select(col => CellSafety.Neutralise(col.Value(row))));
+            n++;
+        }
+
+        return n;
+    }
+
+    private static async Task<int> CsvAsync<T>(ZipArchive zip, string table, List<Column<T>> columns, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry(table + ".csv", CompressionLevel.Optimal);
+        await using var stream = entry.Open();
+        await using var csv = new StreamWriter(stream, new UTF8Encoding(true), 65536);
+        await csv.WriteAsync(string.Join(',', columns.Select(c => CellSafety.Csv(c.Header))) + "\r\n");
+        var n = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            await csv.WriteAsync(string.Join(',', columns.Select(col => CellSafety.Csv(col.Value(row)))) + "\r\n");
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>Cases in batches; each batch's events, consents, screenings, referrals and plans are loaded with it and nested.</summary>
+    private async Task<Dictionary<string, int>> WriteJsonAsync(Actor actor, Stream output, IQueryable<Case> cases, List<Column<Case>> caseColumns, bool identifying, CancellationToken cancellationToken)
+    {
+        var written = TableNames.ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
+        var organisation = actor.OrganisationId;
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
+        json.WriteStartArray();
+        var ordered = Ordered(cases.Include(c => c.Person).ThenInclude(p => p.Documents));
+        for (var skip = 0; ; skip += JsonBatch)
+        {
+            var batch = await ordered.Skip(skip).Take(JsonBatch).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var ids = batch.Select(c => c.Id).ToList();
+            var these = db.Cases.Where(c => ids.Contains(c.Id));
+            var events = (await Events(these).ToListAsync(cancellationToken)).ToLookup(e => e.CaseId);
+            var consents = (await Consents(these).ToListAsync(cancellationToken)).ToLookup(r => r.CaseId);
+            var screenings = (await ScreeningRows(actor, these, identifying).ToListAsync(cancellationToken)).ToLookup(s => s.CaseId);
+            var referrals = (await Referrals(these, organisation).ToListAsync(cancellationToken)).ToLookup(r => r.CaseId);
+            var plans = (await Plans(these).ToListAsync(cancellationToken)).ToDictionary(p => p.CaseId);
+            var actions = (await Actions(these).ToListAsync(cancellationToken)).ToLookup(a => a.CaseId);
+            foreach (var c in batch)
+            {
+                json.WriteStartObject();
+                WriteFields(json, caseColumns, c);
+                written["cases"]++;
+                written["events"] += Nested(json, "events", Pick(EventColumns, identifying), events[c.Id]);
+                written["consents"] += Nested(json, "consents", Pick(ConsentColumns, identifying), consents[c.Id]);
+                written["screenings"] += Nested(json, "screenings", Pick(ScreeningColumns, identifying), screenings[c.Id]);
+                written["referrals"] += Nested(json, "referrals", Pick(ReferralColumns, identifying), referrals[c.Id]);
+                if (plans.TryGetValue(c.Id, out var plan))
+                {
+                    json.WritePropertyName("supportPlan");
+                    json.WriteStartObject();
+                    WriteFields(json, Pick(PlanColumns, identifying), plan);
+                    written["support_plans"]++;
+                    written["support_plan_actions"] += Nested(json, "actions", Pick(ActionColumns, identifying), actions[c.Id]);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            await json.FlushAsync(cancellationToken);
+        }
+
+        json.WriteEndArray();
+        await json.FlushAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>A nested object leaves out the case id (it is the parent's) and empty cells.</summary>
+    private static void WriteFields<T>(Utf8JsonWriter json, List<Column<T>> columns, T row)
+    {
+        foreach (var col in columns)
+        {
+            if ((col.Header != "cas_CaseID" || row is Case) && col.Value(row) is { Length: > 0 } value)
+            {
+                json.WriteString(col.Header, value);
+            }
+        }
+    }
+
+    private static int Nested<T>(Utf8JsonWriter json, string name, List<Column<T>> columns, IEnumerable<T> rows)
+    {
+        json.WritePropertyName(name);
+        json.WriteStartArray();
+        var n = 0;
+        foreach (var row in rows)
+        {
+            json.WriteStartObject();
+            WriteFields(json, columns, row);
+            json.WriteEndObject();
+            n++;
+        }
+
+        json.WriteEndArray();
+        return n;
+    }
+
+    /// <summary>
+    /// One row per person (their first case gives the attributes, as in the repository), generalised and suppressed by
+    /// the open data's own k-anonymisation (<see cref="OpenData.Dataset"/>), so every published combination of
+    /// quasi-identifiers is shared by at least <see cref="OpenData.K"/> people.
+    /// </summary>
+    private async Task<ExportResult> WriteCtdcAsync(Actor actor, Stream output, CancellationToken cancellationToken)
+    {
+        var organisation = actor.OrganisationId;
+        var cases = await db.Cases.AsNoTracking().Where(c => c.OrganisationId == organisation)
+            .Select(c => new { c.Id, c.PersonId, c.IdentifiedOn, c.Person.Gender, c.Person.BirthDate, c.Person.EstimatedAge, c.Person.AgeEstimatedOn, c.Person.Citizenships })
+            .ToListAsync(cancellationToken);
+        var exploitation = (await db.TraffickingEvents.AsNoTracking()
+                .Where(e => e.Type == "exploitation" && e.OrganisationId == organisation && db.Cases.Any(c => c.Id == e.CaseId && c.OrganisationId == organisation))
+                .Select(e => new { e.CaseId, e.ExploitationTypes }).ToListAsync(cancellationToken))
+            .ToLookup(e => e.CaseId, e => e.ExploitationTypes);
+        var people = cases.GroupBy(c => c.PersonId).OrderBy(g => g.Key).Select(g =>
+        {
+            var first = g.OrderBy(c => c.IdentifiedOn).ThenBy(c => c.Id).First();
+            var person = new Person { BirthDate = first.BirthDate, EstimatedAge = first.EstimatedAge, AgeEstimatedOn = first.AgeEstimatedOn };
+            return new OpenData.PersonRow(first.Gender, AgeBands.Of(person.AgeOn(first.IdentifiedOn)), first.Citizenships.FirstOrDefault() ?? "unknown",
+                [.. g.SelectMany(c => exploitation[c.Id].SelectMany(t => t)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                first.IdentifiedOn.Year.ToString(CultureInfo.InvariantCulture));
+        }).ToList();
+        var dataset = OpenData.Dataset(people);
+
+        var exportId = Guid.CreateVersion7();
+        db.Audit(actor, "export.written", "export", exportId, string.Create(CultureInfo.InvariantCulture,
+            $"format {ExportFormat.Ctdc.Code()}, rows {dataset.Rows.Count}, identifying columns no, k {OpenData.K}, people left out {dataset.Suppressed}"));
+        await db.SaveChangesAsync(cancellationToken);
+
+        await using var csv = new StreamWriter(output, new UTF8Encoding(true), 65536, leaveOpen: true);
+        await csv.WriteAsync(string.Join(',', dataset.Columns.Select(CellSafety.Csv)) + "\r\n");
+        foreach (var row in dataset.Rows)
+        {
+            await csv.WriteAsync(string.Join(',', row.Select(CellSafety.Csv)) + "\r\n");
+        }
+
+        return new ExportResult(exportId, dataset.Rows.Count, false, dataset.Columns)
+        {
+            Tables = new Dictionary<string, int>(StringComparer.Ordinal) { ["ctdc"] = dataset.Rows.Count, ["people_left_out"] = dataset.Suppressed },
+        };
     }
 }

@@ -100,7 +100,9 @@ internal sealed class BulkInsert<T> : IDisposable
             }
         }
 
-        await _command.ExecuteNonQueryAsync(cancellationToken);
+        // Microsoft.Data.Sqlite runs every command synchronously; its async path only adds a Task per row.
+        cancellationToken.ThrowIfCancellationRequested();
+        _command.ExecuteNonQuery();
     }
 
     /// <summary>Sends what <see cref="AddAsync"/> kept (PostgreSQL: one binary COPY); nothing to do on SQLite, where each row was inserted at once.</summary>

@@ -26,34 +26,59 @@ public static class ImportTargets
     public const string ThaiId = "document.thai_id";
     public const string Passport = "document.passport";
     public const string PinkCard = "document.pink_card";
+    /// <summary>Document types and numbers in two columns, several separated by ";" in the same order (Saphan's own HTCDS export).</summary>
+    public const string DocumentTypes = "person.identityDocuments.type";
+    public const string DocumentNumbers = "person.identityDocuments.number";
     public const string IdentifiedOn = "case.identifiedOn";
     public const string Route = "case.identificationRoute";
     public const string Province = "case.province";
     public const string Status = "case.status";
     public const string Summary = "case.summary";
+    public const string TraffickingStatus = "victim.traffickingStatus";
+    public const string TraffickingStatusDecidedBy = "victim.traffickingStatusDecidedBy";
+    public const string RecruitmentCountry = "event.recruitment.country";
+    public const string RecruitmentMethods = "event.recruitment.methods";
+    public const string ExploitationCountry = "event.exploitation.country";
+    public const string ExploitationTypes = "event.exploitation.types";
+    public const string ConsentPurpose = "consent.purpose";
+    public const string ConsentStatus = "consent.status";
+    public const string ConsentMethod = "consent.method";
+    public const string ConsentDate = "consent.date";
     public const string Ignore = "ignore";
 
     public static readonly IReadOnlyList<ImportTarget> All =
     [
-        new(GivenName, "Given name", true, ["ชื่อ", "ชื่อจริง", "ชื่อต้น", "first name", "firstname", "given name", "givenname", "name", "forename", "fname"]),
-        new(FamilyName, "Family name", false, ["นามสกุล", "สกุล", "surname", "last name", "lastname", "family name", "familyname", "lname"]),
+        new(GivenName, "Given name", true, ["prs_FirstName", "person.givenName", "ชื่อ", "ชื่อจริง", "ชื่อต้น", "first name", "firstname", "given name", "givenname", "name", "forename", "fname"]),
+        new(FamilyName, "Family name", false, ["prs_SecondName", "person.familyName", "นามสกุล", "สกุล", "surname", "last name", "lastname", "family name", "familyname", "lname"]),
         new(FullName, "Full name (split at the first space)", false, ["ชื่อ-นามสกุล", "ชื่อนามสกุล", "ชื่อ-สกุล", "ชื่อสกุล", "ชื่อ สกุล", "full name", "fullname", "name-surname", "ชื่อผู้เสียหาย"]),
-        new(OtherNames, "Other names, aliases", false, ["ชื่อเล่น", "ชื่ออื่น", "นามแฝง", "alias", "aliases", "nickname", "other names", "also known as", "aka"]),
-        new(BirthDate, "Birth date", false, ["วันเกิด", "วันเดือนปีเกิด", "วัน/เดือน/ปีเกิด", "วันเดือนปี เกิด", "เกิดวันที่", "dob", "d.o.b.", "date of birth", "birth date", "birthdate", "birthday"]),
-        new(EstimatedAge, "Estimated age", false, ["อายุ", "อายุ (ปี)", "age", "age (years)", "estimated age", "approx age"]),
-        new(Gender, "Gender", false, ["เพศ", "sex", "gender"]),
-        new(Citizenship, "Nationality", false, ["สัญชาติ", "nationality", "citizenship", "country of origin", "ประเทศต้นทาง"]),
-        new(Languages, "Languages", false, ["ภาษา", "language", "languages", "ภาษาที่ใช้"]),
-        new(Phone, "Phone", false, ["โทรศัพท์", "เบอร์โทร", "เบอร์โทรศัพท์", "เบอร์", "มือถือ", "phone", "telephone", "tel", "mobile", "phone number", "contact number"]),
-        new(Address, "Address", false, ["ที่อยู่", "address", "ที่อยู่ปัจจุบัน"]),
+        new(OtherNames, "Other names, aliases", false, ["prs_MiddleName", "person.otherNames", "ชื่อเล่น", "ชื่ออื่น", "นามแฝง", "alias", "aliases", "nickname", "other names", "also known as", "aka"]),
+        new(BirthDate, "Birth date", false, ["prs_Birthdate", "person.birthDate", "วันเกิด", "วันเดือนปีเกิด", "วัน/เดือน/ปีเกิด", "วันเดือนปี เกิด", "เกิดวันที่", "dob", "d.o.b.", "date of birth", "birth date", "birthdate", "birthday"]),
+        new(EstimatedAge, "Estimated age", false, ["person.estimatedAge", "อายุ", "อายุ (ปี)", "age", "age (years)", "estimated age", "approx age"]),
+        new(Gender, "Gender", false, ["prs_Gender", "เพศ", "sex", "gender"]),
+        new(Citizenship, "Nationality", false, ["prs_Nationality", "person.citizenship", "สัญชาติ", "nationality", "citizenship", "country of origin", "ประเทศต้นทาง"]),
+        new(Languages, "Languages", false, ["person.languages", "ภาษา", "language", "languages", "ภาษาที่ใช้"]),
+        new(Phone, "Phone", false, ["prs_MobilePhone", "person.phone", "โทรศัพท์", "เบอร์โทร", "เบอร์โทรศัพท์", "เบอร์", "มือถือ", "phone", "telephone", "tel", "mobile", "phone number", "contact number"]),
+        new(Address, "Address", false, ["prs_MailingStreet", "person.address", "ที่อยู่", "address", "ที่อยู่ปัจจุบัน"]),
         new(ThaiId, "Thai national ID number", false, ["เลขบัตรประชาชน", "เลขประจำตัวประชาชน", "บัตรประชาชน", "เลขบัตร", "เลขบัตรประจำตัวประชาชน", "id card", "id card no", "thai id", "national id", "citizen id", "id number", "pid"]),
         new(Passport, "Passport number", false, ["หนังสือเดินทาง", "เลขหนังสือเดินทาง", "เลขที่หนังสือเดินทาง", "พาสปอร์ต", "passport", "passport no", "passport no.", "passport number"]),
         new(PinkCard, "Pink card number", false, ["บัตรชมพู", "เลขบัตรชมพู", "pink card", "pink card no", "pink card number", "work permit"]),
-        new(IdentifiedOn, "Date identified", true, ["วันที่พบ", "วันที่คัดแยก", "วันที่รับแจ้ง", "วันที่รับเรื่อง", "วันที่ช่วยเหลือ", "วันที่", "date identified", "identified on", "identification date", "date of identification", "date", "intake date", "date found"]),
-        new(Route, "Identification route", false, ["ช่องทาง", "ช่องทางที่พบ", "แหล่งที่มา", "identification route", "route", "source", "referral source"]),
-        new(Province, "Province (where identified)", true, ["จังหวัด", "จังหวัดที่พบ", "จ.", "province", "changwat", "province identified"]),
-        new(Status, "Case status", false, ["สถานะ", "สถานะคดี", "สถานะเคส", "status", "case status"]),
-        new(Summary, "Case summary", false, ["สรุป", "รายละเอียด", "หมายเหตุ", "summary", "notes", "note", "remarks", "details", "description"]),
+        new(DocumentTypes, "Document types (with the numbers column)", false, ["person.identityDocuments.type"]),
+        new(DocumentNumbers, "Document numbers (with the types column)", false, ["person.identityDocuments.number"]),
+        new(IdentifiedOn, "Date identified", true, ["case.identifiedOn", "วันที่พบ", "วันที่คัดแยก", "วันที่รับแจ้ง", "วันที่รับเรื่อง", "วันที่ช่วยเหลือ", "วันที่", "date identified", "identified on", "identification date", "date of identification", "date", "intake date", "date found"]),
+        new(Route, "Identification route", false, ["case.identificationRoute", "ช่องทาง", "ช่องทางที่พบ", "แหล่งที่มา", "identification route", "route", "source", "referral source"]),
+        new(Province, "Province (where identified)", true, ["case.province", "จังหวัด", "จังหวัดที่พบ", "จ.", "province", "changwat", "province identified"]),
+        new(Status, "Case status", false, ["cas_Status", "สถานะ", "สถานะคดี", "สถานะเคส", "status", "case status"]),
+        new(Summary, "Case summary", false, ["case.summary", "สรุป", "รายละเอียด", "หมายเหตุ", "summary", "notes", "note", "remarks", "details", "description"]),
+        new(TraffickingStatus, "Trafficking status", false, ["victim.traffickingStatus", "vic_TraffickingStatus", "trafficking status", "สถานะการค้ามนุษย์"]),
+        new(TraffickingStatusDecidedBy, "Trafficking status decided by", false, ["victim.traffickingStatusDecidedBy", "vic_TraffickingStatusDecisionMakingOrganisation", "status decided by", "ผู้ตัดสินสถานะ"]),
+        new(RecruitmentCountry, "Recruitment: country", false, ["event.recruitment.country", "recruitment country", "country of recruitment", "ประเทศที่ถูกจัดหา"]),
+        new(RecruitmentMethods, "Recruitment: methods", false, ["event.recruitment.methods", "recruitment methods", "recruitment method", "method of recruitment", "วิธีการจัดหา"]),
+        new(ExploitationCountry, "Exploitation: country", false, ["event.exploitation.country", "exploitation country", "country of exploitation", "ประเทศที่ถูกแสวงประโยชน์"]),
+        new(ExploitationTypes, "Exploitation: types", false, ["event.exploitation.types", "exploitation types", "exploitation type", "type of exploitation", "types of exploitation", "รูปแบบการแสวงประโยชน์"]),
+        new(ConsentPurpose, "Consent: purpose", false, ["consent.purpose", "consent purpose", "วัตถุประสงค์ความยินยอม"]),
+        new(ConsentStatus, "Consent: decision", false, ["consent.status", "consent status", "consent decision", "การตัดสินใจให้ความยินยอม"]),
+        new(ConsentMethod, "Consent: how it was given", false, ["consent.method", "consent method", "วิธีให้ความยินยอม"]),
+        new(ConsentDate, "Consent: date", false, ["consent.date", "consent date", "date of consent", "วันที่ให้ความยินยอม"]),
     ];
 
     public static ImportTarget? Find(string? code) => All.FirstOrDefault(t => t.Code == code);

@@ -8,7 +8,7 @@ namespace Saphan.Core.Features.Import;
 public sealed class ImportFileException(string message) : Exception(message);
 
 /// <summary>What a first pass over the file learns: its SHA-256, its text encoding and its field separator.</summary>
-public sealed record CsvFileInfo(string Sha256, long Length, Encoding Encoding, string EncodingName, bool Xlsx = false);
+public sealed record CsvFileInfo(string Sha256, long Length, Encoding Encoding, string EncodingName, bool Xlsx = false, bool Xls = false);
 
 /// <summary>
 /// Reads spreadsheet exports: RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes,
@@ -56,6 +56,7 @@ public static class CsvFile
         long invalidLine = 0;
         var first = true;
         var xlsx = false;
+        var xls = false;
         Encoding? bomEncoding = null;
         int read;
         while ((read = await stream.ReadAsync(buffer.AsMemory(carry, buffer.Length - carry), cancellationToken)) > 0 || carry > 0)
@@ -78,14 +79,14 @@ public static class CsvFile
             if (first)
             {
                 first = false;
-                bomEncoding = Sniff(span, out xlsx);
+                bomEncoding = Sniff(span, out xlsx, out xls);
                 if (bomEncoding is UTF8Encoding && span.StartsWith(Utf8Bom))
                 {
                     span = span[3..];
                 }
             }
 
-            if (xlsx || invalidLine != 0 || bomEncoding is UnicodeEncoding)
+            if (xlsx || xls || invalidLine != 0 || bomEncoding is UnicodeEncoding)
             {
                 carry = 0;
                 continue;
@@ -119,6 +120,11 @@ public static class CsvFile
             return new CsvFileInfo(hash, length, Encoding.UTF8, "XLSX", Xlsx: true);
         }
 
+        if (xls)
+        {
+            return new CsvFileInfo(hash, length, Encoding.UTF8, "XLS", Xls: true);
+        }
+
         if (bomEncoding is UnicodeEncoding)
         {
             return new CsvFileInfo(hash, length, bomEncoding, "UTF-16");
@@ -142,17 +148,14 @@ public static class CsvFile
         $"The file is larger than the import limit of {limits.MaxFileBytes / (1024 * 1024)} MiB: split it into several files (or raise the limit)."));
 
     /// <summary>Recognises a byte-order mark, and refuses workbooks and other binary files with a useful message.</summary>
-    private static Encoding? Sniff(ReadOnlySpan<byte> head, out bool xlsx)
+    private static Encoding? Sniff(ReadOnlySpan<byte> head, out bool xlsx, out bool xls)
     {
         xlsx = head.StartsWith("PK\u0003\u0004"u8);
-        if (xlsx)
+        // An OLE compound file: a legacy .xls workbook, read by XlsReader (anything else in that container is refused there).
+        xls = head.StartsWith(OleMagic);
+        if (xlsx || xls)
         {
             return null;
-        }
-
-        if (head.StartsWith(OleMagic))
-        {
-            throw new ImportFileException("This is an old Excel workbook (.xls), not CSV or XLSX: in Excel use Save As → \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\" and import that file.");
         }
 
         if (head.StartsWith(Utf8Bom))

@@ -2,8 +2,11 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Saphan.Core.Data;
 using Saphan.Core.Features.Cases;
+using Saphan.Core.Features.Consents;
+using Saphan.Core.Features.Events;
 using Saphan.Core.Features.Persons;
 using Saphan.Core.Features.Protection;
+using Saphan.Core.Features.Standard;
 
 namespace Saphan.Core.Features.Import;
 
@@ -178,6 +181,12 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
         {
             var xlsx = new XlsxReader(stream, options.Sheet, options.Limits);
             return new Table(xlsx, xlsx);
+        }
+
+        if (info.Xls)
+        {
+            var xls = new XlsReader(stream, options.Sheet);
+            return new Table(xls, xls);
         }
 
         var text = CsvFile.OpenReader(stream, info);
@@ -358,7 +367,11 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
     }
 
     /// <summary>A row that passed validation, waiting for its batch's duplicate check and save.</summary>
-    private sealed record Candidate(int Row, Person Person, Case Case, List<(string Kind, string Hash)> Terms, string? NameDateKey, List<string> DocumentHashes, DateOnly? BirthDate, List<string> NameHashes);
+    private sealed record Candidate(int Row, Person Person, Case Case, List<(string Kind, string Hash)> Terms, string? NameDateKey, List<string> DocumentHashes, DateOnly? BirthDate, List<string> NameHashes)
+    {
+        public List<TraffickingEvent> Events { get; init; } = [];
+        public ConsentRecord? Consent { get; init; }
+    }
 
     /// <summary>The state of one import as it walks the rows.</summary>
     private sealed class Run(ImportCsv owner, Actor actor, ImportOptions options, IReadOnlyList<string> headers, ColumnMapping mapping, DateTimeOffset now)
@@ -512,6 +525,12 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             string? TextCell(string target)
             {
                 var value = ImportNormaliser.Clean(Cell(target));
+                // A leading ' before = + - @ is how exports (Saphan's among them) keep a spreadsheet from evaluating a cell: not part of the value.
+                if (value is { Length: > 1 } && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@')
+                {
+                    value = value[1..];
+                }
+
                 if (value is not null && value[0] is '=' or '@')
                 {
                     Report(row, target, ImportIssue.Doubtful, "Starts like a spreadsheet formula (= or @): kept as plain text.");
@@ -557,6 +576,29 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
                 }
             }
 
+            if (ImportNormaliser.Clean(Cell(ImportTargets.DocumentNumbers)) is { } numbers)
+            {
+                // Saphan's own export: "thai_id;passport" beside "1101700123456;P1234567".
+                var types = (ImportNormaliser.Clean(Cell(ImportTargets.DocumentTypes)) ?? "").Split(';', StringSplitOptions.TrimEntries);
+                var values = numbers.Split(';', StringSplitOptions.TrimEntries);
+                if (types.Length != values.Length)
+                {
+                    failed.Add(ImportTargets.DocumentNumbers);
+                    Report(row, ImportTargets.DocumentNumbers, ImportIssue.Rejected, "The document types and numbers columns do not list as many entries each.");
+                }
+                else
+                {
+                    for (var d = 0; d < values.Length; d++)
+                    {
+                        if (Take(ImportTargets.DocumentNumbers, ImportNormaliser.DocumentNumber(values[d])) is { Length: > 0 } number)
+                        {
+                            documentTargets.Add(ImportTargets.DocumentNumbers);
+                            person.IdentityDocuments.Add(new DocumentInput { Type = types[d], Number = number });
+                        }
+                    }
+                }
+            }
+
             var input = new CaseInput
             {
                 Person = person,
@@ -598,6 +640,12 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
                 UpdatedAt = Now,
             };
             input.ApplyTo(@case, errors, Today, isNew: true, _noMembers, Now);
+            var events = new List<TraffickingEvent>(2);
+            ConsentRecord? consent = null;
+            if (HasContext)
+            {
+                (events, consent) = Context(row, @case, Cell, failed);
+            }
 
             var rejected = failed.Count > 0;
             foreach (var (field, messages) in errors.ToDictionary())
@@ -637,8 +685,134 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             var key = entity.BirthDate is { } date && nameHashes.Count > 0
                 ? string.Join(',', nameHashes) + "|" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : null;
-            return new Candidate(row, entity, @case, terms, key, documents, entity.BirthDate, nameHashes);
+            return new Candidate(row, entity, @case, terms, key, documents, entity.BirthDate, nameHashes) { Events = events, Consent = consent };
         }
+
+        private static readonly string[] ContextTargets =
+        [
+            ImportTargets.TraffickingStatus, ImportTargets.TraffickingStatusDecidedBy,
+            ImportTargets.RecruitmentCountry, ImportTargets.RecruitmentMethods, ImportTargets.ExploitationCountry, ImportTargets.ExploitationTypes,
+            ImportTargets.ConsentPurpose, ImportTargets.ConsentStatus, ImportTargets.ConsentMethod, ImportTargets.ConsentDate,
+        ];
+
+        private bool? _hasContext;
+
+        /// <summary>Whether the mapping has any victim, event or consent column (asked on every row: computed once).</summary>
+        private bool HasContext => _hasContext ??= ContextTargets.Any(_columnOf.ContainsKey);
+
+        /// <summary>
+        /// The answers of the XLSForm's victim, event and consent groups (or the same columns of any spreadsheet): a recruitment and an
+        /// exploitation event when any of their answers is given, a consent decision when any consent answer is given, each checked
+        /// by the dictionary's rules like the API's; the victim context is kept on the case. A problem rejects the whole row (person and case too), reported per cell.
+        /// </summary>
+        private (List<TraffickingEvent> Events, ConsentRecord? Consent) Context(int row, Case @case, Func<string, string?> cell, HashSet<string> failed)
+        {
+            string? Check(string target, Func<string?, string?>? prepare = null)
+            {
+                var field = DataStandard.Get(target);
+                var raw = ImportNormaliser.Clean(cell(target));
+                if (raw is not null && field.Type.IsMultiple())
+                {
+                    raw = XlsFormMultiple(raw, t => field.Values?.Contains(t) ?? false);
+                }
+
+                // HTCDS value names (Saphan's own export writes them: PossibleVictimOfTrafficking) are read back as codes.
+                if (raw is not null && field.HtcdsValues.FirstOrDefault(v => string.Equals(v.Value, raw, StringComparison.OrdinalIgnoreCase)) is { Key: { } code })
+                {
+                    raw = code;
+                }
+
+                var value = prepare is null ? raw : prepare(raw);
+                var check = StandardValidator.Check(field, value, Today);
+                if (!check.Ok)
+                {
+                    failed.Add(target);
+                    Report(row, target, ImportIssue.Rejected, check.Problem!);
+                    return null;
+                }
+
+                return check.Values.Count == 0 ? null : string.Join(';', check.Values);
+            }
+
+            bool Any(params string[] targets) => targets.Any(t => ImportNormaliser.Clean(cell(t)) is not null);
+            static List<string> List(string? codes) => codes is null ? [] : [.. codes.Split(';')];
+
+            // The victim context: each answer only when given (the form does not require it at intake).
+            if (Any(ImportTargets.TraffickingStatus))
+            {
+                @case.TraffickingStatus = Check(ImportTargets.TraffickingStatus);
+            }
+
+            if (Any(ImportTargets.TraffickingStatusDecidedBy))
+            {
+                @case.TraffickingStatusDecidedBy = Check(ImportTargets.TraffickingStatusDecidedBy);
+            }
+
+            var events = new List<TraffickingEvent>(2);
+            if (Any(ImportTargets.RecruitmentCountry, ImportTargets.RecruitmentMethods))
+            {
+                var country = Check(ImportTargets.RecruitmentCountry, CountryCode);
+                var methods = Check(ImportTargets.RecruitmentMethods);
+                if (country is not null)
+                {
+                    events.Add(new TraffickingEvent
+                    {
+                        OrganisationId = actor.OrganisationId, CaseId = @case.Id, Type = "recruitment", Country = country,
+                        RecruitmentMethods = List(methods), CreatedBy = actor.UserId, CreatedAt = Now,
+                    });
+                }
+            }
+
+            if (Any(ImportTargets.ExploitationCountry, ImportTargets.ExploitationTypes))
+            {
+                var country = Check(ImportTargets.ExploitationCountry, CountryCode);
+                var types = Check(ImportTargets.ExploitationTypes);
+                if (country is not null)
+                {
+                    events.Add(new TraffickingEvent
+                    {
+                        OrganisationId = actor.OrganisationId, CaseId = @case.Id, Type = "exploitation", Country = country,
+                        ExploitationTypes = List(types), CreatedBy = actor.UserId, CreatedAt = Now,
+                    });
+                }
+            }
+
+            ConsentRecord? consent = null;
+            if (Any(ImportTargets.ConsentPurpose, ImportTargets.ConsentStatus, ImportTargets.ConsentMethod, ImportTargets.ConsentDate))
+            {
+                var purpose = Check(ImportTargets.ConsentPurpose);
+                var status = Check(ImportTargets.ConsentStatus);
+                var method = Check(ImportTargets.ConsentMethod);
+                var date = Check(ImportTargets.ConsentDate, c => ImportNormaliser.Date(c) is { Ok: true, Value: { } d } ? d : c);
+                var day = date is null ? (DateOnly?)null : DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (day is not null && @case.IdentifiedOn != default && day < @case.IdentifiedOn)
+                {
+                    failed.Add(ImportTargets.ConsentDate);
+                    Report(row, ImportTargets.ConsentDate, ImportIssue.Rejected, "Before the date identified: a decision is recorded on or after the day the person was identified.");
+                }
+                else if (purpose is not null && status is not null && method is not null && day is not null)
+                {
+                    consent = new ConsentRecord
+                    {
+                        OrganisationId = actor.OrganisationId, CaseId = @case.Id, Purpose = purpose, Status = status, Method = method,
+                        RecordedOn = day.Value, RecordedBy = actor.UserId, RecordedAt = Now,
+                    };
+                }
+                else if (!failed.Overlaps([ImportTargets.ConsentPurpose, ImportTargets.ConsentStatus, ImportTargets.ConsentMethod, ImportTargets.ConsentDate]))
+                {
+                    var missing = new[] { (ImportTargets.ConsentPurpose, purpose), (ImportTargets.ConsentStatus, status), (ImportTargets.ConsentMethod, method), (ImportTargets.ConsentDate, date) }
+                        .First(m => m.Item2 is null).Item1;
+                    failed.Add(missing);
+                    Report(row, missing, ImportIssue.Rejected, "Required with the other consent answers: purpose, decision, method and date.");
+                }
+            }
+
+            return (events, consent);
+        }
+
+        /// <summary>A country as a code (Kobo's answer) or a nationality word a spreadsheet may hold (พม่า, Myanmar).</summary>
+        private static string? CountryCode(string? cell) =>
+            cell is null ? null : ImportNormaliser.Nationalities(cell) is { Problem: null, Codes: [var code] } && code != "stateless" ? code : cell;
 
         /// <summary>A select_multiple answer as Kobo/ODK export it (codes separated by spaces) → codes separated by ";".</summary>
         private static string? XlsFormMultiple(string? cell, Func<string, bool> isCode)
@@ -686,6 +860,8 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             using var documents = options.DryRun ? null : new BulkInsert<IdentityDocument>(db);
             using var cases = options.DryRun ? null : new BulkInsert<Case>(db);
             using var terms = options.DryRun ? null : new BulkInsert<PersonSearchTerm>(db);
+            using var events = options.DryRun || !HasContext ? null : new BulkInsert<TraffickingEvent>(db);
+            using var consents = options.DryRun || !HasContext ? null : new BulkInsert<ConsentRecord>(db);
             foreach (var candidate in _batch)
             {
                 if (existing.TryGetValue(candidate.Row, out var match))
@@ -716,6 +892,16 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
                     await terms!.AddAsync(new PersonSearchTerm { PersonId = candidate.Person.Id, OrganisationId = organisation, Kind = kind, Hash = hash }, cancellationToken);
                 }
 
+                foreach (var @event in candidate.Events)
+                {
+                    await events!.AddAsync(@event, cancellationToken);
+                }
+
+                if (candidate.Consent is { } consent)
+                {
+                    await consents!.AddAsync(consent, cancellationToken);
+                }
+
                 imported++;
             }
 
@@ -726,6 +912,11 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
                 await documents!.CompleteAsync(cancellationToken);
                 await cases!.CompleteAsync(cancellationToken);
                 await terms!.CompleteAsync(cancellationToken);
+                if (events is not null)
+                {
+                    await events.CompleteAsync(cancellationToken);
+                    await consents!.CompleteAsync(cancellationToken);
+                }
             }
 
             Imported += imported;

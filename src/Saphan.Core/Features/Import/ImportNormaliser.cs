@@ -263,7 +263,7 @@ public static class ImportNormaliser
         ["non-binary"] = "transgender_nonconforming", ["other"] = "transgender_nonconforming", ["คนข้ามเพศ"] = "transgender_nonconforming",
         ["ข้ามเพศ"] = "transgender_nonconforming", ["สาวประเภทสอง"] = "transgender_nonconforming", ["กะเทย"] = "transgender_nonconforming",
         ["เพศทางเลือก"] = "transgender_nonconforming", ["lgbt"] = "transgender_nonconforming", ["lgbtq"] = "transgender_nonconforming",
-        ["อื่นๆ"] = "transgender_nonconforming", ["transgender_nonconforming"] = "transgender_nonconforming",
+        ["อื่นๆ"] = "transgender_nonconforming", ["transgender_nonconforming"] = "transgender_nonconforming", ["transgendernonconforming"] = "transgender_nonconforming",
         ["unknown"] = "unknown", ["u"] = "unknown",
     };
 
@@ -468,7 +468,7 @@ public static class ImportNormaliser
         ["follow_up"] = "follow_up", ["followup"] = "follow_up", ["follow-up"] = "follow_up", ["follow up"] = "follow_up",
         ["ติดตาม"] = "follow_up", ["ติดตามผล"] = "follow_up",
         ["closed"] = "closed", ["close"] = "closed", ["ปิด"] = "closed", ["ปิดแล้ว"] = "closed", ["ปิดคดี"] = "closed", ["ปิดเคส"] = "closed",
-        ["closed_referred"] = "closed_referred", ["referred"] = "closed_referred", ["closed - referred"] = "closed_referred",
+        ["closed_referred"] = "closed_referred", ["closedreferred"] = "closed_referred", ["referred"] = "closed_referred", ["closed - referred"] = "closed_referred",
         ["ส่งต่อ"] = "closed_referred", ["ส่งต่อแล้ว"] = "closed_referred", ["ปิด – ส่งต่อแล้ว"] = "closed_referred", ["ปิด-ส่งต่อ"] = "closed_referred",
     };
 

@@ -3,6 +3,7 @@ using System.Text;
 using Saphan.Core;
 using Saphan.Core.Data;
 using Saphan.Core.Features.Import;
+using Saphan.Core.Features.Protection;
 
 namespace Saphan.Web.Features.Import;
 
@@ -10,8 +11,10 @@ namespace Saphan.Web.Features.Import;
 /// Uploaded spreadsheets waiting between the mapping screen and the import, and the reports of finished
 /// runs: files in the data folder named by organisation, user and a random token, so that one user can
 /// never reach another's file (the token is useless without the same sign-in). Never the original file name.
+/// An upload is encrypted as it is received (<see cref="FileProtector"/>: AES-GCM in chunks, memory stays flat),
+/// read back decrypted only by the import, and deleted after the import, on cancel, or two hours after it was stored.
 /// </summary>
-public sealed class ImportUploads(StorageOptions storage, IConfiguration configuration)
+public sealed class ImportUploads(StorageOptions storage, IConfiguration configuration, FileProtector protector)
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromHours(2);
 
@@ -47,7 +50,7 @@ public sealed class ImportUploads(StorageOptions storage, IConfiguration configu
         var limit = Limits.MaxFileBytes;
         try
         {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+            await using var file = protector.Create(path);
             var buffer = new byte[81920];
             long total = 0;
             int read;
@@ -74,6 +77,9 @@ public sealed class ImportUploads(StorageOptions storage, IConfiguration configu
 
     public bool Exists(Actor actor, Guid token) => File.Exists(UploadPath(actor, token));
 
+    /// <summary>The upload's content, decrypted as it is read (seekable: a workbook is a ZIP).</summary>
+    public Stream Open(Actor actor, Guid token) => protector.Open(UploadPath(actor, token));
+
     public void Delete(Actor actor, Guid token) => File.Delete(UploadPath(actor, token));
 
     /// <summary>Writes a report: row, column, kind, reason. Never a cell's value (it may identify someone).</summary>
@@ -90,7 +96,7 @@ public sealed class ImportUploads(StorageOptions storage, IConfiguration configu
     }
 
     /// <summary>Removes uploads and reports older than two hours (abandoned mapping screens).</summary>
-    private void Sweep()
+    public void Sweep()
     {
         foreach (var file in Directory.EnumerateFiles(Folder))
         {

@@ -40,8 +40,18 @@ public sealed class IndexModel(ImportCsv import, ImportUploads uploads) : PageMo
 
     private Actor Actor => User.ToActor();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        uploads.Sweep();
         MappingNames = await import.MappingNamesAsync(Actor.OrganisationId, cancellationToken);
+    }
+
+    /// <summary>Leaves the mapping screen: the waiting upload and its report are deleted at once.</summary>
+    public IActionResult OnPostCancel()
+    {
+        uploads.Delete(Actor, Token);
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
@@ -60,7 +70,7 @@ public sealed class IndexModel(ImportCsv import, ImportUploads uploads) : PageMo
                 Token = await uploads.SaveAsync(Actor, content, cancellationToken);
             }
 
-            Preview = await import.PreviewAsync(Actor, () => System.IO.File.OpenRead(uploads.UploadPath(Actor, Token)),
+            Preview = await import.PreviewAsync(Actor, () => uploads.Open(Actor, Token),
                 new ImportOptions { Sheet = Blank(Sheet), MappingName = Blank(SavedMapping), Limits = uploads.Limits }, cancellationToken);
             Headers = [.. Preview.Headers];
             Targets = [.. Preview.Headers.Select(h => Preview.Mapping.Columns.TryGetValue(h, out var t) ? t : ImportTargets.Ignore)];
@@ -101,7 +111,7 @@ public sealed class IndexModel(ImportCsv import, ImportUploads uploads) : PageMo
         var all = new List<ImportIssue>();
         try
         {
-            Result = await import.HandleAsync(Actor, () => System.IO.File.OpenRead(uploads.UploadPath(Actor, Token)), new ImportOptions
+            Result = await import.HandleAsync(Actor, () => uploads.Open(Actor, Token), new ImportOptions
             {
                 DryRun = dryRun,
                 Sheet = Blank(Sheet),

@@ -147,33 +147,118 @@ public sealed class ImportFilesTests : IAsyncLifetime
         Assert.Empty(issues);
     }
 
+    /// <summary>A CSV shaped like KoboToolbox's export of the generated XLSForm: ";" separated, group/name headers, select_multiple as space-separated codes plus one 0/1 column per choice, metadata columns.</summary>
+    private const string KoboHeader = "start;end;person/given_name;person/family_name;person/birth_date;person/estimated_age;person/gender;person/citizenship;person/citizenship/MM;person/citizenship/TH;person/languages;person/phone;person/thai_id;"
+        + "victim/trafficking_status;victim/trafficking_status_decided_by;case/identified_on;case/identification_route;case/province;case/summary;"
+        + "event/recruitment_country;event/recruitment_methods;event/recruitment_methods/job_offer;event/recruitment_methods/internet;event/exploitation_country;event/exploitation_types;event/exploitation_types/sexual;event/exploitation_types/forced_labour;"
+        + "consent/consent_purpose;consent/consent_status;consent/consent_method;consent/consent_date;_id;_uuid;_submission_time;__version__\n";
+
     [Fact]
-    public async Task A_kobo_export_of_the_xlsform_imports_without_a_manual_mapping()
+    public async Task A_kobo_export_of_the_xlsform_imports_without_a_manual_mapping_with_victim_context_events_and_consent()
     {
-        // As KoboToolbox exports it: ";" separated, group/name headers, select_multiple as space-separated codes plus one 0/1 column per choice, metadata columns.
-        var csv = "start;end;person/given_name;person/family_name;person/birth_date;person/estimated_age;person/gender;person/citizenship;person/citizenship/MM;person/citizenship/TH;person/languages;person/phone;person/thai_id;victim/trafficking_status;case/identified_on;case/identification_route;case/province;case/summary;event/exploitation_types;consent/consent_status;_id;_uuid;_submission_time;__version__\n"
-            + $"2024-03-05T09:00:00.000+07:00;2024-03-05T09:20:00.000+07:00;Somchai;Jaidee;1987-03-05;;male;TH;0;1;th;0812345678;{ImportFixtures.SomchaiId};possible;2024-03-05;hotline;TH-50;Met at the shelter;forced_labour;granted;101;a1b2;2024-03-05T02:21:00;vX\n"
-            + "2024-03-06T09:00:00.000+07:00;2024-03-06T09:20:00.000+07:00;Aye;;;17;female;MM TH;1;1;my th;;;possible;2024-03-06;outreach;TH-74;;sexual forced_labour;granted;102;c3d4;2024-03-06T02:21:00;vX\n";
+        var csv = KoboHeader
+            + $"2024-03-05T09:00:00.000+07:00;2024-03-05T09:20:00.000+07:00;Somchai;Jaidee;1987-03-05;;male;TH;0;1;th;0812345678;{ImportFixtures.SomchaiId};actual;law_enforcement;2024-03-05;hotline;TH-50;Met at the shelter;TH;job_offer;1;0;TH;forced_labour;0;1;referral;given;written;2024-03-05;101;a1b2;2024-03-05T02:21:00;vX\n"
+            + "2024-03-06T09:00:00.000+07:00;2024-03-06T09:20:00.000+07:00;Aye;;;17;female;MM TH;1;1;my th;;;possible;;2024-03-06;outreach;TH-74;;MM;job_offer internet;1;1;MY;sexual forced_labour;1;1;;;;;102;c3d4;2024-03-06T02:21:00;vX\n"
+            + "2024-03-07T09:00:00.000+07:00;2024-03-07T09:20:00.000+07:00;Thida;;;30;female;MM;1;0;my;;;;;2024-03-07;outreach;TH-74;;;;0;0;;;0;0;;;;;103;e5f6;2024-03-07T02:21:00;vX\n";
         var path = PathFor(".csv");
         await File.WriteAllTextAsync(path, csv, new UTF8Encoding(false));
         var (result, issues) = await ImportAsync(path);
-        Assert.Equal("imported 2, duplicates 0, rejected 0", result.Summary);
+        Assert.Equal("imported 3, duplicates 0, rejected 0", result.Summary);
         Assert.DoesNotContain(issues, i => i.Kind == ImportIssue.Rejected);
         Assert.Equal(ImportTargets.GivenName, result.Mapping.Columns["person/given_name"]);
         Assert.Equal(ImportTargets.Citizenship, result.Mapping.Columns["person/citizenship"]);
+        Assert.Equal(ImportTargets.TraffickingStatus, result.Mapping.Columns["victim/trafficking_status"]);
+        Assert.Equal(ImportTargets.ExploitationTypes, result.Mapping.Columns["event/exploitation_types"]);
+        Assert.Equal(ImportTargets.ConsentDate, result.Mapping.Columns["consent/consent_date"]);
+        Assert.Equal(ImportTargets.Ignore, result.Mapping.Columns["event/exploitation_types/sexual"]);
         Assert.Equal(ImportTargets.Ignore, result.Mapping.Columns["person/citizenship/MM"]);
         Assert.Equal(ImportTargets.Ignore, result.Mapping.Columns["_uuid"]);
         Assert.Equal(ImportTargets.Ignore, result.Mapping.Columns["start"]);
         using var scope = _services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
-        var aye = (await db.Cases.Include(c => c.Person).ToListAsync()).Single(c => c.Person.GivenName == "Aye");
+        var cases = await db.Cases.Include(c => c.Person).ToListAsync();
+        var aye = cases.Single(c => c.Person.GivenName == "Aye");
+        var somchai = cases.Single(c => c.Person.GivenName == "Somchai");
+        var thida = cases.Single(c => c.Person.GivenName == "Thida");
         Assert.Equal(["MM", "TH"], aye.Person.Citizenships);
         Assert.Equal(["my", "th"], aye.Person.Languages);
         Assert.Equal(("TH-74", 17), (aye.Province, aye.Person.EstimatedAge!.Value));
+        Assert.Equal(("actual", "law_enforcement"), (somchai.TraffickingStatus, somchai.TraffickingStatusDecidedBy));
+        Assert.Equal(("possible", null), (aye.TraffickingStatus, aye.TraffickingStatusDecidedBy));
+        Assert.Null(thida.TraffickingStatus);
+
+        var events = await db.TraffickingEvents.AsNoTracking().ToListAsync();
+        Assert.Equal(4, events.Count);
+        var ayeExploitation = events.Single(e => e.CaseId == aye.Id && e.Type == "exploitation");
+        Assert.Equal("MY", ayeExploitation.Country);
+        Assert.Equal(["sexual", "forced_labour"], ayeExploitation.ExploitationTypes);
+        Assert.Equal(["job_offer", "internet"], events.Single(e => e.CaseId == aye.Id && e.Type == "recruitment").RecruitmentMethods);
+        Assert.All(events, e => Assert.Equal(_actor.OrganisationId, e.OrganisationId));
+        Assert.DoesNotContain(events, e => e.CaseId == thida.Id);
+
+        var consent = await db.ConsentRecords.AsNoTracking().SingleAsync();
+        Assert.Equal((somchai.Id, "referral", "given", "written", new DateOnly(2024, 3, 5)), (consent.CaseId, consent.Purpose, consent.Status, consent.Method, consent.RecordedOn));
 
         // ODK Central's "group-name" headers map the same way.
-        var odk = ColumnMapping.Suggest(["person-given_name", "case-identified_on", "case-province", "meta-instanceID"], []);
-        Assert.Equal([ImportTargets.GivenName, ImportTargets.IdentifiedOn, ImportTargets.Province, ImportTargets.Ignore], odk.Columns.Values);
+        var odk = ColumnMapping.Suggest(["person-given_name", "case-identified_on", "case-province", "event-exploitation_types", "consent-consent_status", "meta-instanceID"], []);
+        Assert.Equal([ImportTargets.GivenName, ImportTargets.IdentifiedOn, ImportTargets.Province, ImportTargets.ExploitationTypes, ImportTargets.ConsentStatus, ImportTargets.Ignore], odk.Columns.Values);
+    }
+
+    [Fact]
+    public async Task Kobo_answers_that_break_the_dictionarys_rules_reject_their_row_with_the_column_and_reason()
+    {
+        var csv = KoboHeader
+            // An unknown exploitation type.
+            + "s;e;Aye;;;17;female;MM;1;0;my;;;possible;;2024-03-06;outreach;TH-74;;;;0;0;TH;slavery;0;0;;;;;1;u1;t;v\n"
+            // Exploitation types without the country.
+            + "s;e;Noi;;;20;female;LA;0;0;lo;;;;;2024-03-06;outreach;TH-74;;;;0;0;;forced_labour;0;1;;;;;2;u2;t;v\n"
+            // A consent decision without its purpose, and one dated before the identification.
+            + "s;e;Dara;;;25;female;KH;0;0;km;;;;;2024-03-06;outreach;TH-74;;;;0;0;;;0;0;;given;written;2024-03-06;3;u3;t;v\n"
+            + "s;e;Ploy;;;25;female;TH;0;1;th;;;;;2024-03-06;outreach;TH-74;;;;0;0;;;0;0;care;given;written;2024-03-01;4;u4;t;v\n"
+            // An unknown trafficking status.
+            + "s;e;Kyaw;;;25;male;MM;1;0;my;;;maybe;;2024-03-06;outreach;TH-74;;;;0;0;;;0;0;;;;;5;u5;t;v\n"
+            // Fine.
+            + "s;e;Nang;;;25;female;MM;1;0;my;;;possible;;2024-03-06;outreach;TH-74;;;;0;0;TH;forced_labour;0;1;care;given;written;2024-03-06;6;u6;t;v\n";
+        var path = PathFor(".csv");
+        await File.WriteAllTextAsync(path, csv, new UTF8Encoding(false));
+        var (result, issues) = await ImportAsync(path);
+        Assert.Equal("imported 1, duplicates 0, rejected 5", result.Summary);
+        Assert.Contains(issues, i => i is { Row: 2, Column: "event/exploitation_types", Kind: ImportIssue.Rejected });
+        Assert.Contains(issues, i => i is { Row: 3, Column: "event/exploitation_country", Kind: ImportIssue.Rejected });
+        Assert.Contains(issues, i => i is { Row: 4, Column: "consent/consent_purpose", Kind: ImportIssue.Rejected });
+        Assert.Contains(issues, i => i is { Row: 5, Column: "consent/consent_date", Kind: ImportIssue.Rejected });
+        Assert.Contains(issues, i => i is { Row: 6, Column: "victim/trafficking_status", Kind: ImportIssue.Rejected });
+        using var scope = _services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        Assert.Equal((1, 1, 1), (await db.Cases.CountAsync(), await db.TraffickingEvents.CountAsync(), await db.ConsentRecords.CountAsync()));
+    }
+
+    /// <summary>A legacy .xls (BIFF8) written by xlwt: a Thai sheet "ข้อมูล" first, dates as date cells, the ID card number as a number cell, a formula-looking name; a second sheet "other".</summary>
+    private const string LegacyXls = "0M8R4KGxGuEAAAAAAAAAAAAAAAAAAAAAPgADAP7/CQAGAAAAAAAAAAAAAAABAAAACQAAAAAAAAAAEAAA/v///wAAAAD+////AAAAAAgAAAD///////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////8JCBAAAAYFALsNzAcAAAAABgAAAOEAAgCwBMEAAgAAAOIAAABcAHAATm9uZSAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIEIAAgCwBGEBAgAAAD0BBAABAAIAnAACAA4AGQACAAAAEgACAAAAYwACAAAAEwACAAAArwECAAAAvAECAAAAQAACAAAAjQACAAAAPQASAOABWgDPP04qOAAAAAAAAQBYAiIAAgAAAA4AAgABALcBAgAAANoAAgAAADEAFQDIAAAA/3+QAQAAAAABAAUAQXJpYWwxABUAyAAAAP9/kAEAAAAAAQAFAEFyaWFsMQAVAMgAAAD/f5ABAAAAAAEABQBBcmlhbDEAFQDIAAAA/3+QAQAAAAABAAUAQXJpYWwxABUAyAAAAP9/kAEAAAAAAQAFAEFyaWFsMQAVAMgAAAD/f5ABAAAAAAEABQBBcmlhbDEAFQDIAAAA/3+QAQAAAAABAAUAQXJpYWwxABUAyAAAAP9/kAEAAAAAAQAFAEFyaWFsHgQMAKQABwAAR2VuZXJhbB4EDwClAAoAAEREL01NL1lZWVngABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAPX/IAAA9AAAAAAAAAAAwCDgABQABgCkAAEAIAAA+AAAAAAAAAAAwCDgABQABwCkAAEAIAAA+AAAAAAAAAAAwCDgABQACAClAAEAIAAA+AAAAAAAAAAAwCCTAgQAAIAA/2ABAgABAIUAFAAxBQAAAAAGAQIOSQ4tDiEOOQ4lDoUADQA9CAAAAAAFAG90aGVy/AAvARgAAAAYAAAABAABCg43DkgOLQ4HAAEZDjIOIQ4qDgEOOA4lDgMAAUAOHg4oDgcAAScOMQ4ZDkAOAQ40DhQOBwABKg4xDg0OCg4yDhUONA4OAAFADiUOAg4aDjEOFQ4jDhsOIw4wDgoOMg4KDhkOBwABCA4xDgcOKw4nDjEOFA4IAAEnDjEOGQ4XDjUOSA4eDhoOBQABKg4hDgoOMg4iDgQAAUMOCA4UDjUOAwABCg4yDiIOAwABRA4XDiIOCQABQA4KDjUOIg4HDkMOKw4hDkgOAwAAQXllAQAARgQAAR4OIQ5IDjIOAwAAVGFrDQAAPUhZUEVSTElOSygxKQQAAFRlc3QBAABNBwAATXlhbm1hcgwAAFNhbXV0IFNha2hvbggAADEvMy8yNTY3AQAAeAoAAAAJCBAAAAYQALsNzAcAAAAABgAAAA0AAgABAAwAAgBkAA8AAgABABEAAgAAABAACAD8qfHSTWJQP18AAgAAAIAACAAAAAAAAQAAACUCBAAAAP8AgQACAAEMAAIOAAAAAAAEAAAAAAAIAAAAKgACAAAAKwACAAAAggACAAEAGwACAAAAGgACAAAAFAAFAAIAACZQFQAFAAIAACZGgwACAAEAhAACAAAAJgAIADMzMzMzM9M/JwAIADMzMzMzM9M/KAAIAIXrUbgeheM/KQAIAK5H4XoUrtc/oQAiAAkAZAABAAEAAQCDACwBLAGamZmZmZm5P5qZmZmZmbk/AQASAAIAAADdAAIAAAAZAAIAAABjAAIAAAATAAIAAAAIAhAAAAAAAAgA/wAAAAAAAAEPAP0ACgAAAAAAEQAAAAAA/QAKAAAAAQARAAEAAAD9AAoAAAACABEAAgAAAP0ACgAAAAMAEQADAAAA/QAKAAAABAARAAQAAAD9AAoAAAAFABEABQAAAP0ACgAAAAYAEQAGAAAA/QAKAAAABwARAAcAAAAIAhAAAQAAAAgA/wAAAAAAAAEPAP0ACgABAAAAEQAIAAAA/QAKAAEAAQARAAkAAAD9AAoAAQACABEACgAAAH4CCgABAAMAEgCG8QEA/QAKAAEABAARAAsAAAADAg4AAQAFABEAAAC0HCcIcEL9AAoAAQAGABEADAAAAH4CCgABAAcAEgDewwIACAIQAAIAAAAIAP8AAAAAAAABDwD9AAoAAgAAABEADQAAAAECBgACAAEAEQD9AAoAAgACABEADgAAAP0ACgACAAQAEQAPAAAA/QAKAAIABgARABAAAAB+AgoAAgAHABIANsQCAAgCEAADAAAACAD/AAAAAAAAAQ8A/QAKAAMAAAARABEAAAD9AAoAAwABABEAEgAAAP0ACgADAAIAEQATAAAA/QAKAAMABAARABQAAAD9AAoAAwAGABEAFQAAAP0ACgADAAcAEQAWAAAAPgISALYCAAAAAEAAAAAAAAAAAAAAAAoAAAAJCBAAAAYQALsNzAcAAAAABgAAAA0AAgABAAwAAgBkAA8AAgABABEAAgAAABAACAD8qfHSTWJQP18AAgAAAIAACAAAAAAAAQAAACUCBAAAAP8AgQACAAEMAAIOAAAAAAABAAAAAAABAAAAKgACAAAAKwACAAAAggACAAEAGwACAAAAGgACAAAAFAAFAAIAACZQFQAFAAIAACZGgwACAAEAhAACAAAAJgAIADMzMzMzM9M/JwAIADMzMzMzM9M/KAAIAIXrUbgeheM/KQAIAK5H4XoUrtc/oQAiAAkAZAABAAEAAQCDACwBLAGamZmZmZm5P5qZmZmZmbk/AQASAAIAAADdAAIAAAAZAAIAAABjAAIAAAATAAIAAAAIAhAAAAAAAAEA/wAAAAAAAAEPAP0ACgAAAAAAEQAXAAAAPgISALYAAAAAAEAAAAAAAAAAAAAAAAoAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAAAAIAAAADAAAABAAAAAUAAAAGAAAABwAAAP7////9/////v////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////9SAG8AbwB0ACAARQBuAHQAcgB5AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAFgAFAf//////////AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAP7///8AAAAAAAAAAFcAbwByAGsAYgBvAG8AawAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAASAAIB////////////////AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAH///////////////8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAD+////AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAf///////////////wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAP7///8AAAAAAAAAAA==";
+
+    [Fact]
+    public async Task A_legacy_xls_workbook_is_imported_like_xlsx()
+    {
+        var path = PathFor(".xls");
+        await File.WriteAllBytesAsync(path, Convert.FromBase64String(LegacyXls));
+        var (result, issues) = await ImportAsync(path);
+        Assert.Equal("imported 3, duplicates 0, rejected 0", result.Summary);
+        Assert.Equal("XLS", result.Encoding);
+        Assert.Contains(issues, i => i is { Row: 4, Column: "ชื่อ", Kind: ImportIssue.Doubtful });
+        using var scope = _services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        var somchai = (await db.Cases.Include(c => c.Person).ThenInclude(p => p.Documents).ToListAsync()).Single(c => c.Person.GivenName == "สมชาย");
+        Assert.Equal((new DateOnly(1987, 3, 5), new DateOnly(2024, 1, 12), "TH-50"), (somchai.Person.BirthDate, somchai.IdentifiedOn, somchai.Province));
+        Assert.Equal(ImportFixtures.SomchaiId, Assert.Single(somchai.Person.Documents).Number);
+
+        using (var second = new XlsReader(new MemoryStream(Convert.FromBase64String(LegacyXls)), "other"))
+        {
+            Assert.Equal(["x"], second.Read()!.Fields);
+            Assert.Null(second.Read());
+        }
+
+        Assert.Contains("no sheet of that name. Sheets: ข้อมูล, other",
+            Assert.Throws<ImportFileException>(() => new XlsReader(new MemoryStream(Convert.FromBase64String(LegacyXls)), "missing")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,7 +281,7 @@ public sealed class ImportFilesTests : IAsyncLifetime
 
         var ole = PathFor(".xls");
         await File.WriteAllBytesAsync(ole, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. bytes]);
-        Assert.Contains("old Excel workbook", await RefusedAsync(ole), StringComparison.Ordinal);
+        Assert.Contains("old Excel workbook (.xls) but cannot be read", await RefusedAsync(ole), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -61,6 +62,54 @@ public sealed partial class ImportExportPagesTests(SaphanAppFactory app) : IClas
         }
 
         return fields;
+    }
+
+    private static string CasesCsv(byte[] zip)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        using var reader = new StreamReader(archive.GetEntry("cases.csv")!.Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The upload waiting on disk for a token (named by organisation, user and token).</summary>
+    private string[] UploadFiles(string token)
+    {
+        var folder = Path.Combine(app.Services.GetRequiredService<StorageOptions>().DataFolder, "uploads");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, $"*-{Guid.Parse(token):N}.upload") : [];
+    }
+
+    [Fact]
+    public async Task A_waiting_upload_is_encrypted_on_disk_read_back_by_the_import_and_deleted_on_cancel()
+    {
+        var client = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.Supervisor)]);
+        var upload = await UploadAsync(client, Csv("Cipher"));
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var form = MappingForm(await upload.Content.ReadAsStringAsync());
+        Assert.Equal("person.givenName", form["Targets[0]"]);
+        var stored = Assert.Single(UploadFiles(form["Token"]));
+        var bytes = await File.ReadAllBytesAsync(stored);
+        var raw = Encoding.UTF8.GetBytes(Csv("Cipher"));
+        Assert.Equal(raw.Length + 16 + 16, bytes.Length);
+        foreach (var known in new[] { "MaleeCipher", "Srisuk", "first name", "HYPERLINK", "เชียงราย" })
+        {
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(known)));
+        }
+
+        // The dry run reads it back through the decryption; the file stays for the import.
+        var dry = await client.PostAsync("/Import?handler=DryRun", new FormUrlEncodedContent(form));
+        Assert.Contains("imported 2, duplicates 0, rejected 1", await dry.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(UploadFiles(form["Token"]));
+
+        // Another user's cancel cannot touch it; the owner's cancel deletes it at once.
+        var admin = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.OrgAdmin)]);
+        var adminPage = await admin.GetStringAsync("/Import");
+        var adminForm = new Dictionary<string, string>(form) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Antiforgery().Match(adminPage).Groups[1].Value) };
+        await admin.PostAsync("/Import?handler=Cancel", new FormUrlEncodedContent(adminForm));
+        Assert.Single(UploadFiles(form["Token"]));
+        var cancel = await client.PostAsync("/Import?handler=Cancel", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        Assert.Empty(UploadFiles(form["Token"]));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/Import?handler=Import", new FormUrlEncodedContent(form))).StatusCode);
     }
 
     private async Task<int> PersonsAsync(Guid org)
@@ -158,15 +207,15 @@ public sealed partial class ImportExportPagesTests(SaphanAppFactory app) : IClas
 
         var csv = await PageSession.PostFormAsync(supervisorA, "/Export", new() { ["Format"] = "htcds-csv" });
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
-        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        var text = await csv.Content.ReadAsStringAsync();
+        Assert.Equal("application/zip", csv.Content.Headers.ContentType!.MediaType);
+        var text = CasesCsv(await csv.Content.ReadAsByteArrayAsync());
         Assert.Contains("prs_FirstName", text, StringComparison.Ordinal);
         Assert.Contains("MaleeExport", text, StringComparison.Ordinal);
         Assert.Contains("'=HYPERLINK", text, StringComparison.Ordinal);
 
         var admin = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.OrgAdmin)]);
         Assert.Contains("export-deidentified", await admin.GetStringAsync("/Export"), StringComparison.Ordinal);
-        var adminText = await (await PageSession.PostFormAsync(admin, "/Export", new() { ["Format"] = "htcds-csv" })).Content.ReadAsStringAsync();
+        var adminText = CasesCsv(await (await PageSession.PostFormAsync(admin, "/Export", new() { ["Format"] = "htcds-csv" })).Content.ReadAsByteArrayAsync());
         Assert.DoesNotContain("prs_FirstName", adminText, StringComparison.Ordinal);
         Assert.DoesNotContain("MaleeExport", adminText, StringComparison.Ordinal);
         Assert.Contains("cas_Status", adminText, StringComparison.Ordinal);
