@@ -65,6 +65,7 @@ public static class SaphanWebApp
         Saphan.Web.Features.Pathways.PathwaysApi.MapPathwaysApi(app);
         Saphan.Web.Features.Repository.RepositoryApi.MapRepositoryApi(app);
         Saphan.Web.Features.Indicators.IndicatorsApi.MapIndicatorsApi(app);
+        Saphan.Web.Features.Trainings.TrainingsApi.MapTrainingsApi(app);
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -412,6 +412,7 @@ public sealed class SaphanDbContext(
         Saphan.Core.Features.CaseRecord.CaseRecordModel.ProtectScreeningResults(builder, protector);
         ConfigurePathways(builder);
         Saphan.Core.Features.Repository.RepositoryModel.Configure(builder, CodeList);
+        Saphan.Core.Features.Trainings.TrainingRecords.Configure(builder);
 
         builder.Entity<AuditEntry>(entry =>
         {
