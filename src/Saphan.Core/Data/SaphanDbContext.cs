@@ -413,6 +413,7 @@ public sealed class SaphanDbContext(
         ConfigurePathways(builder);
         Saphan.Core.Features.Repository.RepositoryModel.Configure(builder, CodeList);
         Saphan.Core.Features.Trainings.TrainingRecords.Configure(builder);
+        Saphan.Core.Features.Pathways.PathwayStepTasks.Configure(builder);
 
         builder.Entity<AuditEntry>(entry =>
         {
