@@ -101,7 +101,7 @@ public sealed class ExportRecords(SaphanDbContext db)
     [
         new("cas_CaseID", false, (c, _) => c.Id.ToString("D")),
         new("prs_PersonID", false, (c, _) => c.PersonId.ToString("D")),
-        new(HeaderOf("person.givenName"), true, (c, _) => c.Person.GivenName),
+        new(HeaderOf("person.givenName"), true, (c, _) => Persons.PersonNames.Display(c.Person.GivenName)),
         new(HeaderOf("person.familyName"), true, (c, _) => c.Person.FamilyName),
         new(HeaderOf("person.otherNames"), true, (c, _) => c.Person.OtherNames?.Replace("\n", "; ", StringComparison.Ordinal)),
         new(HeaderOf("person.birthDate"), true, (c, _) => Date(c.Person.BirthDate)),

@@ -495,7 +495,7 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
         var (route, tip) = await FindRoutedAsync(actor, tipId, cancellationToken, tracked: true);
         EnsureNotConverted(route);
         var now = clock.GetUtcNow();
-        var person = new Person { OrganisationId = actor.OrganisationId, GivenName = "Unknown (from a tip)", CreatedAt = now, UpdatedAt = now };
+        var person = new Person { OrganisationId = actor.OrganisationId, GivenName = PersonNames.FromTipMarker, CreatedAt = now, UpdatedAt = now };
         var @case = new Case
         {
             OrganisationId = actor.OrganisationId, PersonId = person.Id, Person = person, Province = tip.Province, IdentificationRoute = "hotline",

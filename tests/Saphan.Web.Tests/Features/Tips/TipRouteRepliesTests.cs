@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Saphan.Core.Data;
 using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Persons;
 using Saphan.Web.Tests.Support;
 
 namespace Saphan.Web.Tests.Features.Tips;
@@ -172,5 +173,54 @@ public sealed class TipRouteRepliesTests(TipsFixture tips) : IClassFixture<TipsF
         Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var policeAdmin = await tips.SignInAsync(tips.Police, Roles.OrgAdmin);
         Assert.DoesNotContain("value=\"TH-24\" selected", await policeAdmin.GetStringAsync("/RoutedTips/Coverage"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_case_from_a_tip_names_the_person_in_the_readers_language_and_keeps_the_marker_on_edit()
+    {
+        var (tip, _) = await RoutedTipAsync(tips.Police, danger: false);
+        var worker = tips.Api(tips.Police, Roles.CaseWorker);
+        var converted = await worker.PostAsync($"/api/v1/routed-tips/{tip}/case", null);
+        Assert.Equal(HttpStatusCode.Created, converted.StatusCode);
+        var caseId = (await Json.ReadAsync(converted))["caseId"]!.GetValue<Guid>();
+
+        var english = await Json.ReadAsync(await worker.GetAsync($"/api/v1/cases/{caseId}"));
+        Assert.Equal(PersonNames.FromTipEnglish, english["person"]!["givenName"]!.GetValue<string>());
+        using (var thai = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/cases/{caseId}"))
+        {
+            thai.Headers.AcceptLanguage.ParseAdd("th-TH");
+            var body = await Json.ReadAsync(await worker.SendAsync(thai));
+            Assert.Equal(PersonNames.FromTipThai, body["person"]!["givenName"]!.GetValue<string>());
+        }
+
+        // Stored as the neutral marker (encrypted), not as English words; not a search term.
+        using (var scope = tips.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            var stored = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Person.GivenName).SingleAsync();
+            Assert.Equal(PersonNames.FromTipMarker, stored);
+        }
+
+        var found = await worker.GetAsync("/api/v1/cases?q=Unknown");
+        Assert.DoesNotContain(caseId.ToString(), await found.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A Thai-speaking worker's edit page shows the Thai words.
+        var page = await tips.SignInAsync(tips.Police, Roles.CaseWorker);
+        page.DefaultRequestHeaders.AcceptLanguage.ParseAdd("th-TH");
+        var edit = await page.GetStringAsync($"/Cases/Edit/{caseId}");
+        Assert.Contains(PersonNames.FromTipThai, edit, StringComparison.Ordinal);
+        // Saving the name as shown (here in Thai) stores the marker again, not the Thai words.
+        var kept = await worker.PatchAsync($"/api/v1/cases/{caseId}", Json.Body(new { person = new { givenName = PersonNames.FromTipThai } }));
+        Assert.True(kept.IsSuccessStatusCode, await kept.Content.ReadAsStringAsync());
+        using (var scope = tips.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            Assert.Equal(PersonNames.FromTipMarker, await db.Cases.Where(c => c.Id == caseId).Select(c => c.Person.GivenName).SingleAsync());
+        }
+
+        // A real name replaces it.
+        var renamed = await worker.PatchAsync($"/api/v1/cases/{caseId}", Json.Body(new { person = new { givenName = "Aung" } }));
+        Assert.True(renamed.IsSuccessStatusCode, await renamed.Content.ReadAsStringAsync());
+        Assert.Equal("Aung", (await Json.ReadAsync(await worker.GetAsync($"/api/v1/cases/{caseId}")))["person"]!["givenName"]!.GetValue<string>());
     }
 }
