@@ -31,6 +31,7 @@ public static class ImportTargets
     public const string Province = "case.province";
     public const string Status = "case.status";
     public const string Summary = "case.summary";
+    public const string ClosureReason = "case.closureReason";
     public const string Ignore = "ignore";
 
     public static readonly IReadOnlyList<ImportTarget> All =
@@ -53,6 +54,7 @@ public static class ImportTargets
         new(Route, "Identification route", false, ["ช่องทาง", "ช่องทางที่พบ", "แหล่งที่มา", "identification route", "route", "source", "referral source"]),
         new(Province, "Province (where identified)", true, ["จังหวัด", "จังหวัดที่พบ", "จ.", "province", "changwat", "province identified"]),
         new(Status, "Case status", false, ["สถานะ", "สถานะคดี", "สถานะเคส", "status", "case status"]),
+        new(ClosureReason, "Reason for closure", false, ["เหตุผลการปิด", "เหตุผลที่ปิด", "เหตุผลการปิดคดี", "เหตุผลการปิดเคส", "closure reason", "reason for closure", "reason closed", "closing reason"]),
         new(Summary, "Case summary", false, ["สรุป", "รายละเอียด", "หมายเหตุ", "summary", "notes", "note", "remarks", "details", "description"]),
     ];
 
