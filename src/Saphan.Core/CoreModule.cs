@@ -47,6 +47,8 @@ public static class CoreModule
             .AddScoped<Saphan.Core.Features.Repository.RepositoryAnalysis>().AddScoped<Saphan.Core.Features.Repository.OpenData>()
             .AddScoped<Saphan.Core.Features.Repository.RepositoryDemo>();
         services.AddScoped<Saphan.Core.Features.Indicators.GetIndicators>().AddScoped<Saphan.Core.Features.Indicators.AgeBandBackfill>();
+        services.AddScoped<Saphan.Core.Features.Trainings.TrainingRecords>();
+        services.AddScoped<Saphan.Core.Features.Pathways.PathwayStepTasks>().AddSingleton<Saphan.Core.Features.Pathways.PathwayTaskRules>();
         return services;
     }
 }

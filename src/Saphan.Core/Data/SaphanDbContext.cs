@@ -414,6 +414,8 @@ public sealed class SaphanDbContext(
         Saphan.Core.Features.CaseRecord.CaseRecordModel.ProtectScreeningResults(builder, protector);
         ConfigurePathways(builder);
         Saphan.Core.Features.Repository.RepositoryModel.Configure(builder, CodeList);
+        Saphan.Core.Features.Trainings.TrainingRecords.Configure(builder);
+        Saphan.Core.Features.Pathways.PathwayStepTasks.Configure(builder);
 
         builder.Entity<AuditEntry>(entry =>
         {

@@ -24,10 +24,11 @@ internal static class ImportCommand
         var map = new Option<string[]>("--map") { Description = "Correct one column: \"HEADER=TARGET\" (TARGET e.g. person.givenName, or ignore); repeatable" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and print the report; store nothing" };
         var report = new Option<FileInfo?>("--report") { Description = "Write every rejected, doubtful or duplicate cell to this CSV file (row, column, kind, reason — never the value)" };
+        var closureReason = new Option<string?>("--closure-reason") { Description = "The closure reason of closed rows that give none (e.g. goals_met, lost_contact); without it such rows are rejected" };
         var batch = new Option<int>("--batch-size") { Description = "Rows per save inside the one transaction", DefaultValueFactory = _ => 1000, Hidden = true };
         var command = new Command("import", "Import persons and cases from an .xlsx workbook or a CSV spreadsheet export into one organisation (all or nothing; the same file twice adds nothing)")
         {
-            file, org, mapping, saveMapping, map, dryRun, report, batch, sheet, maxSize,
+            file, org, mapping, saveMapping, map, dryRun, report, batch, sheet, maxSize, closureReason,
         };
         command.SetAction((parse, cancellationToken) => CliServices.RunAsync(async services =>
         {
@@ -36,6 +37,13 @@ internal static class ImportCommand
             if (!path.Exists)
             {
                 await Console.Error.WriteLineAsync("error: no such file: " + path.FullName);
+                return 1;
+            }
+
+            var defaultReason = parse.GetValue(closureReason);
+            if (defaultReason is not null && !Saphan.Core.Features.Standard.StandardValueSets.ClosureReason.Contains(defaultReason))
+            {
+                await Console.Error.WriteLineAsync("error: --closure-reason takes one of: " + Saphan.Core.Features.Standard.StandardValueSets.ClosureReason.Describe() + ".");
                 return 1;
             }
 
@@ -74,6 +82,7 @@ internal static class ImportCommand
                 BatchSize = Math.Max(1, parse.GetValue(batch)),
                 OnIssue = OnIssue,
                 Sheet = parse.GetValue(sheet),
+                DefaultClosureReason = defaultReason,
                 Limits = new ImportLimits { MaxFileBytes = Math.Max(1, parse.GetValue(maxSize)) * 1024L * 1024 },
             };
             var actor = new Actor(Guid.Empty, parse.GetValue(org), new HashSet<string>([Roles.CaseWorker], StringComparer.Ordinal));

@@ -13,12 +13,14 @@ public sealed class CaseInput
     public string? Status { get; set; }
     public string? AssignedWorkerId { get; set; }
     public string? Summary { get; set; }
+    /// <summary>Why the case is closed (a closureReason code): required with a closed status, by any route.</summary>
+    public string? ClosureReason { get; set; }
 
     /// <summary>The fields that were sent: a PATCH changes only those; a form sends them all.</summary>
     public HashSet<string> Present { get; } = new(StringComparer.Ordinal);
 
     public static readonly IReadOnlyList<string> FieldNames =
-        ["person", "identifiedOn", "identificationRoute", "province", "status", "assignedWorkerId", "summary"];
+        ["person", "identifiedOn", "identificationRoute", "province", "status", "assignedWorkerId", "summary", "closureReason"];
 
     public static CaseInput FromJson(JsonInput json)
     {
@@ -33,6 +35,7 @@ public sealed class CaseInput
             Status = json.ReadString("status"),
             AssignedWorkerId = json.ReadString("assignedWorkerId"),
             Summary = json.ReadString("summary"),
+            ClosureReason = json.ReadString("closureReason"),
         };
         foreach (var name in FieldNames.Where(json.Has))
         {
@@ -106,7 +109,16 @@ public sealed class CaseInput
         {
             try
             {
-                @case.ChangeStatus(PersonInput.Clean(Status) ?? "active", now);
+                var status = PersonInput.Clean(Status) ?? "active";
+                if (Case.IsClosedStatus(status) && status != @case.Status && ValueSets.CaseStatus.Contains(status))
+                {
+                    // Closing needs a reason, whichever route closes (API, form, import): see CloseWithReason.
+                    CloseWithReason(@case, status, today, now, errors);
+                }
+                else
+                {
+                    @case.ChangeStatus(status, now);
+                }
             }
             catch (ValidationException invalid)
             {
@@ -140,6 +152,34 @@ public sealed class CaseInput
         if (Sent("summary"))
         {
             @case.Summary = PersonInput.Text(Summary, "summary", 8000, errors);
+        }
+    }
+
+    /// <summary>
+    /// Closes the case with <see cref="ClosureReason"/> (closed_referred implies "referred" when none is given), the day
+    /// of the change as its closing day. Without a reason, or with one that contradicts the status, nothing changes and
+    /// the problem is named under "closureReason".
+    /// </summary>
+    private void CloseWithReason(Case @case, string status, DateOnly today, DateTimeOffset now, ValidationErrors errors)
+    {
+        var reason = PersonInput.Clean(ClosureReason) ?? (status == "closed_referred" ? "referred" : null);
+        var reasons = Standard.StandardValueSets.ClosureReason;
+        if (reason is null)
+        {
+            errors.Add("closureReason", "Required when closing a case: why it is closed. Use one of: " + reasons.Describe() + ".");
+        }
+        else if (!reasons.Contains(reason))
+        {
+            errors.Add("closureReason", "Not a closure reason. Use one of: " + reasons.Describe() + ".");
+        }
+        else if ((reason == "referred") != (status == "closed_referred"))
+        {
+            errors.Add("closureReason", "The reason \"referred\" goes with the status closed_referred, any other reason with closed.");
+        }
+        else
+        {
+            var closedOn = today < @case.IdentifiedOn ? @case.IdentifiedOn : today;
+            @case.Close(reason, closedOn, null, now);
         }
     }
 }

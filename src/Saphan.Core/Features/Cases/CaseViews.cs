@@ -38,7 +38,7 @@ public sealed record PersonView(
     IReadOnlyList<DocumentView> IdentityDocuments)
 {
     internal static PersonView From(Person p, DateOnly identifiedOn) => new(
-        p.Id, p.GivenName, p.FamilyName,
+        p.Id, PersonNames.Display(p.GivenName), p.FamilyName,
         (p.OtherNames ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
         p.BirthDate, p.EstimatedAge, p.AgeOn(identifiedOn), p.Gender, p.Citizenships, p.Languages, p.Phone, p.Address,
         p.Documents.Select(d => new DocumentView(d.Type, d.Number, d.IssuingCountry)).ToList());

@@ -52,7 +52,7 @@ public sealed class SearchCases(SaphanDbContext db, PersonIndexer indexer)
             .ToListAsync(cancellationToken);
 
         var items = rows.Select(r => new CaseSummary(
-            r.Case.Id, r.Person.GivenName, r.Person.FamilyName, r.Person.Gender, r.Person.AgeOn(r.Case.IdentifiedOn), r.Person.Citizenships,
+            r.Case.Id, Persons.PersonNames.Display(r.Person.GivenName), r.Person.FamilyName, r.Person.Gender, r.Person.AgeOn(r.Case.IdentifiedOn), r.Person.Citizenships,
             r.Case.Province, r.Case.Status, r.Case.IdentifiedOn, r.Worker)).ToList();
         if (items.Count > 0)
         {

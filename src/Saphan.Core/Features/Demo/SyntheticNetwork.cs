@@ -412,14 +412,17 @@ public static class SyntheticNetwork
                 IdentityDocuments = documents.Count == 0 ? null : documents,
             };
 
+            var status = Status(daysAgo);
             var input = new CaseInput
             {
                 Person = person,
                 IdentifiedOn = Iso(identifiedOn),
                 IdentificationRoute = Route(orgType, scenario),
                 Province = province,
-                Status = Status(daysAgo),
+                Status = status,
                 Summary = Summary(scenario, industry, nationality, originKey, province, child),
+                // Closing needs a reason (session 4); closed_referred implies "referred".
+                ClosureReason = status == "closed" ? ClosureReasons[Math.Abs(identifiedOn.DayNumber) % ClosureReasons.Length] : null,
             }.AllPresent();
 
             return new SyntheticCase(organisation, AssignStaff(organisation), Exploitation(scenario), industry, input);
@@ -579,6 +582,8 @@ public static class SyntheticNetwork
 
             return Weighted(routes);
         }
+
+        private static readonly string[] ClosureReasons = ["goals_met", "goals_met", "repatriated", "lost_contact", "declined"];
 
         private string Status(int daysAgo)
         {

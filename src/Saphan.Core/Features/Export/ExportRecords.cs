@@ -137,7 +137,7 @@ public sealed class ExportRecords(SaphanDbContext db)
     [
         new("cas_CaseID", false, c => c.Id.ToString("D")),
         new("prs_PersonID", false, c => c.PersonId.ToString("D")),
-        new(HeaderOf("person.givenName"), true, c => c.Person.GivenName),
+        new(HeaderOf("person.givenName"), true, c => Persons.PersonNames.Display(c.Person.GivenName)),
         new(HeaderOf("person.familyName"), true, c => c.Person.FamilyName),
         new(HeaderOf("person.otherNames"), true, c => c.Person.OtherNames?.Replace("\n", "; ", StringComparison.Ordinal)),
         new(HeaderOf("person.birthDate"), true, c => Date(c.Person.BirthDate)),
@@ -154,6 +154,7 @@ public sealed class ExportRecords(SaphanDbContext db)
         new(HeaderOf("case.identificationRoute"), false, c => c.IdentificationRoute),
         new(HeaderOf("case.province"), false, c => c.Province),
         new(HeaderOf("case.status"), false, c => Htcds("case.status", c.Status)),
+        new(HeaderOf("case.closureReason"), false, c => c.ClosureReason),
         new(HeaderOf("victim.traffickingStatus"), false, c => Htcds("victim.traffickingStatus", c.TraffickingStatus)),
         new(HeaderOf("victim.traffickingStatusDecidedBy"), false, c => Htcds("victim.traffickingStatusDecidedBy", c.TraffickingStatusDecidedBy)),
         new(HeaderOf("case.summary"), true, c => c.Summary),

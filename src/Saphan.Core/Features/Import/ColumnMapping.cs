@@ -44,6 +44,7 @@ public static class ImportTargets
     public const string ConsentStatus = "consent.status";
     public const string ConsentMethod = "consent.method";
     public const string ConsentDate = "consent.date";
+    public const string ClosureReason = "case.closureReason";
     public const string Ignore = "ignore";
 
     public static readonly IReadOnlyList<ImportTarget> All =
@@ -68,6 +69,7 @@ public static class ImportTargets
         new(Route, "Identification route", false, ["case.identificationRoute", "ช่องทาง", "ช่องทางที่พบ", "แหล่งที่มา", "identification route", "route", "source", "referral source"]),
         new(Province, "Province (where identified)", true, ["case.province", "จังหวัด", "จังหวัดที่พบ", "จ.", "province", "changwat", "province identified"]),
         new(Status, "Case status", false, ["cas_Status", "สถานะ", "สถานะคดี", "สถานะเคส", "status", "case status"]),
+        new(ClosureReason, "Reason for closure", false, ["case.closureReason", "cas_ReasonForCaseClosure", "เหตุผลการปิด", "เหตุผลที่ปิด", "เหตุผลการปิดคดี", "เหตุผลการปิดเคส", "closure reason", "reason for closure", "reason closed", "closing reason"]),
         new(Summary, "Case summary", false, ["case.summary", "สรุป", "รายละเอียด", "หมายเหตุ", "summary", "notes", "note", "remarks", "details", "description"]),
         new(TraffickingStatus, "Trafficking status", false, ["victim.traffickingStatus", "vic_TraffickingStatus", "trafficking status", "สถานะการค้ามนุษย์"]),
         new(TraffickingStatusDecidedBy, "Trafficking status decided by", false, ["victim.traffickingStatusDecidedBy", "vic_TraffickingStatusDecisionMakingOrganisation", "status decided by", "ผู้ตัดสินสถานะ"]),

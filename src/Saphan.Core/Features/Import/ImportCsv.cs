@@ -29,6 +29,11 @@ public sealed class ImportOptions
     public string? Sheet { get; init; }
     /// <summary>File size and unpacking limits.</summary>
     public ImportLimits Limits { get; init; } = ImportLimits.Default;
+    /// <summary>
+    /// The closure reason of rows whose status is closed but which give none (a closureReason code); null: such a row
+    /// is rejected, naming the missing reason.
+    /// </summary>
+    public string? DefaultClosureReason { get; init; }
     /// <summary>Called after every saved batch with the rows read so far (a progress indication).</summary>
     public Action<int>? OnProgress { get; init; }
 }
@@ -75,6 +80,14 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         EnsureCanImport(actor);
+        if (options.DefaultClosureReason is { } defaultReason && !Standard.StandardValueSets.ClosureReason.Contains(defaultReason))
+        {
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["defaultClosureReason"] = ["Not a closure reason. Use one of: " + Standard.StandardValueSets.ClosureReason.Describe() + "."],
+            });
+        }
+
         if (!await db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId, cancellationToken))
         {
             throw new NotFoundException("Organisation");
@@ -607,7 +620,10 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
                 Province = Take(ImportTargets.Province, ImportNormaliser.Province(Cell(ImportTargets.Province))),
                 Status = Take(ImportTargets.Status, ImportNormaliser.Status(Cell(ImportTargets.Status))),
                 Summary = TextCell(ImportTargets.Summary),
+                ClosureReason = Take(ImportTargets.ClosureReason, ImportNormaliser.ClosureReason(Cell(ImportTargets.ClosureReason))),
             };
+            // The default reason is for rows closed without one; closed_referred already says "referred".
+            input.ClosureReason ??= input.Status == "closed" ? options.DefaultClosureReason : null;
 
             // A birth date and an age together: the birth date is kept (the age was usually computed from it).
             if (age is not null && person.BirthDate is not null)

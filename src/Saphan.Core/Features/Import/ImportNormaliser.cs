@@ -476,6 +476,14 @@ public static class ImportNormaliser
     public static Normalised Status(string? cell) => Coded(cell, StatusWords, ValueSets.CaseStatus,
         "Unknown case status: use active, follow_up, closed, closed_referred (or ดำเนินการ, ติดตาม, ปิด, ส่งต่อ).");
 
+    private static readonly Dictionary<string, string> ClosureReasonWords =
+        Standard.StandardValueSets.ClosureReason.Values.SelectMany(v => new[] { (v.English.ToLowerInvariant(), v.Code), (v.Thai, v.Code) })
+            .DistinctBy(w => w.Item1).ToDictionary(w => w.Item1, w => w.Code, StringComparer.Ordinal);
+
+    /// <summary>The reason a case was closed, as a code or its Thai/English label (บรรลุเป้าหมายตามแผน, Contact lost …).</summary>
+    public static Normalised ClosureReason(string? cell) => Coded(cell, ClosureReasonWords, Standard.StandardValueSets.ClosureReason,
+        "Unknown closure reason: use one of " + Standard.StandardValueSets.ClosureReason.Describe() + ".");
+
     private static readonly Dictionary<string, string> RouteWords = new(StringComparer.Ordinal)
     {
         ["สายด่วน"] = "hotline", ["1300"] = "hotline", ["แจ้งเบาะแส"] = "hotline", ["tip"] = "hotline",

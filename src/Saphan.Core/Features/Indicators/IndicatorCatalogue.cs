@@ -61,6 +61,10 @@ public static class IndicatorCatalogue
     public const string Province = "province";
     public const string OrganisationType = "organisation_type";
     public const string ServiceType = "service_type";
+    public const string AudienceType = "audience_type";
+
+    /// <summary>The counted unit of an indicator whose rows carry a number of people each (training participants).</summary>
+    public const string Participants = "participants";
 
     public static readonly IReadOnlyList<string> PersonDimensions = [Sex, AgeBand, Nationality, ExploitationType, Province, OrganisationType];
 
@@ -138,10 +142,28 @@ public static class IndicatorCatalogue
         },
         new("P6", Performance, IndicatorUnits.Count,
             "People trained", "จำนวนผู้ที่ได้รับการฝึกอบรม",
-            "Staff and partners trained during the quarter.", "จำนวนเจ้าหน้าที่และภาคีที่ได้รับการฝึกอบรมในไตรมาส",
-            "training attendances in the quarter", null, [OrganisationType])
+            "Participants in the training sessions the organisation gave during the quarter (police, labour inspectors, social workers, NGO staff, community, other), by sex as recorded per session. A person at two sessions counts twice: sessions record counts, not names.",
+            "จำนวนผู้เข้าร่วมการฝึกอบรมที่องค์กรจัดในไตรมาส (ตำรวจ พนักงานตรวจแรงงาน นักสังคมสงเคราะห์ เจ้าหน้าที่องค์กรพัฒนาเอกชน ชุมชน อื่น ๆ) จำแนกตามเพศที่บันทึกในแต่ละครั้ง ผู้ที่เข้าร่วมสองครั้งนับสองครั้ง เพราะบันทึกเป็นจำนวน ไม่ใช่รายชื่อ",
+            "participants of training_sessions held_on in the quarter", null, [Sex, Province, OrganisationType, AudienceType])
         {
-            NotComputable = "Saphan does not record trainings yet.",
+            CountedUnit = Participants,
+            ScopeColumn = "t.organisation_id",
+            // One row per session and sex with that sex's participants: the engine sums participants, not rows, as units.
+            Query = "SELECT 'female' AS g, NULL AS a, NULL AS n, NULL AS x, t.province AS pr, o.type AS ot, t.audience AS k, t.participants_female AS num, t.participants_female AS den "
+                + "FROM training_sessions t LEFT JOIN organisations o ON o.id = t.organisation_id "
+                + "WHERE t.held_on >= @d0 AND t.held_on < @d1 AND t.participants_female > 0 {org}"
+                + " UNION ALL "
+                + "SELECT 'male' AS g, NULL AS a, NULL AS n, NULL AS x, t.province AS pr, o.type AS ot, t.audience AS k, t.participants_male AS num, t.participants_male AS den "
+                + "FROM training_sessions t LEFT JOIN organisations o ON o.id = t.organisation_id "
+                + "WHERE t.held_on >= @d0 AND t.held_on < @d1 AND t.participants_male > 0 {org}"
+                + " UNION ALL "
+                + "SELECT 'transgender_nonconforming' AS g, NULL AS a, NULL AS n, NULL AS x, t.province AS pr, o.type AS ot, t.audience AS k, t.participants_transgender AS num, t.participants_transgender AS den "
+                + "FROM training_sessions t LEFT JOIN organisations o ON o.id = t.organisation_id "
+                + "WHERE t.held_on >= @d0 AND t.held_on < @d1 AND t.participants_transgender > 0 {org}"
+                + " UNION ALL "
+                + "SELECT 'unknown' AS g, NULL AS a, NULL AS n, NULL AS x, t.province AS pr, o.type AS ot, t.audience AS k, t.participants_unknown AS num, t.participants_unknown AS den "
+                + "FROM training_sessions t LEFT JOIN organisations o ON o.id = t.organisation_id "
+                + "WHERE t.held_on >= @d0 AND t.held_on < @d1 AND t.participants_unknown > 0 {org}",
         },
         new("E1", Effectiveness, IndicatorUnits.Percent,
             "Referrals completed", "การส่งต่อที่เสร็จสิ้น",

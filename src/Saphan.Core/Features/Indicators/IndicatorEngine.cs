@@ -104,7 +104,9 @@ public static partial class IndicatorEngine
             inner = OrganisationJoin().Replace(inner, "");
         }
 
-        return "SELECT g, a, n, x, pr, ot, k, COUNT(*), SUM(num), SUM(den) FROM (" + inner + ") t GROUP BY g, a, n, x, pr, ot, k";
+        // Units are rows, except where each row carries a number of people (training sessions): then the people.
+        var units = definition.CountedUnit == IndicatorCatalogue.Participants ? "SUM(num)" : "COUNT(*)";
+        return "SELECT g, a, n, x, pr, ot, k, " + units + ", SUM(num), SUM(den) FROM (" + inner + ") t GROUP BY g, a, n, x, pr, ot, k";
     }
 
     private static async Task<List<Row>> QueryAsync(
@@ -239,6 +241,7 @@ public static partial class IndicatorEngine
         IndicatorCatalogue.Province => row.Pr ?? "unknown",
         IndicatorCatalogue.OrganisationType => row.Ot ?? "unassigned",
         IndicatorCatalogue.ServiceType => row.K ?? "unknown",
+        IndicatorCatalogue.AudienceType => row.K ?? "other",
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 

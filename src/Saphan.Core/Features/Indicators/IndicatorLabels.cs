@@ -16,6 +16,7 @@ public static class IndicatorLabels
         new(IndicatorCatalogue.Province, "Province", "จังหวัด"),
         new(IndicatorCatalogue.OrganisationType, "Organisation type", "ประเภทองค์กร"),
         new(IndicatorCatalogue.ServiceType, "Service type", "ประเภทบริการ"),
+        new(IndicatorCatalogue.AudienceType, "Audience", "กลุ่มผู้เข้าอบรม"),
     }.ToDictionary(v => v.Code, StringComparer.Ordinal);
 
     private static readonly CodedValue[] Extra =
@@ -56,6 +57,7 @@ public static class IndicatorLabels
             IndicatorCatalogue.Province => Provinces.All,
             IndicatorCatalogue.OrganisationType => ValueSets.OrganisationType,
             IndicatorCatalogue.ServiceType => StandardValueSets.ServiceType,
+            IndicatorCatalogue.AudienceType => Saphan.Core.Features.Trainings.TrainingRecords.Audience,
             _ => null,
         };
         return set?.Label(code, culture) ?? (code == "stateless" ? (IsThai(culture) ? "ไร้สัญชาติ" : "Stateless") : code);

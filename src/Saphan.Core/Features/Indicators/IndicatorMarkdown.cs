@@ -88,7 +88,8 @@ public static class IndicatorMarkdown
         md.Append("""
 
             ## Not computable yet, and limits
-            - **People trained (P6)**: Saphan keeps no training records.
+            - **People trained (P6)** counts attendances: a session records how many attended by sex, not who, so a person
+              trained twice counts twice. Sessions are recorded at `/Trainings` or `POST /api/v1/trainings`.
             - **Re-exploitation (E4)** counts within one organisation's follow-ups; a person re-exploited and met by another
               organisation is only seen through the repository's linkage.
             - **Outcomes "as of today"**: E2 (care after a positive screen) and E6 (prosecution) look at what has happened

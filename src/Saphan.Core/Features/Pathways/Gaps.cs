@@ -20,7 +20,7 @@ public sealed record ProvinceGap(string Province, string Step, IReadOnlyList<str
 /// </summary>
 public sealed record GapsView(string Scope, IReadOnlyList<LateStep> People, IReadOnlyList<StepCount> Counts, IReadOnlyList<ProvinceGap> MissingServices, DateOnly AsOf);
 
-public sealed class GetGaps(SaphanDbContext db, TimeProvider clock)
+public sealed class GetGaps(SaphanDbContext db, TimeProvider clock, PathwayStepTasks? stepTasks = null)
 {
     /// <summary>A step counts as needed in a province once it is due within this many days (or already late).</summary>
     public const int NeededWithinDays = 30;
@@ -35,6 +35,11 @@ public sealed class GetGaps(SaphanDbContext db, TimeProvider clock)
         if (!organisationScope && !network)
         {
             throw new ForbiddenException();
+        }
+
+        if (organisationScope && stepTasks is not null)
+        {
+            await stepTasks.RaiseOverdueAsync(actor.OrganisationId, cancellationToken);
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

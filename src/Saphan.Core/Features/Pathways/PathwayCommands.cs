@@ -17,7 +17,7 @@ public sealed record PathwayStepInput(string? Code, IReadOnlyList<string>? Servi
 /// them; only a network admin creates or edits one, and an edit stores a new version (cases keep theirs). A case's
 /// pathway is case data: its organisation's case readers read it, case writers assign it and mark steps; audited.
 /// </summary>
-public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clock)
+public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clock, PathwayStepTasks? stepTasks = null)
 {
     public static bool CanEditTemplates(Actor actor) => actor is not null && actor.HasAnyRole([Roles.NetworkAdmin]);
 
@@ -90,6 +90,11 @@ public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clo
         if (assigned is null)
         {
             return null;
+        }
+
+        if (stepTasks is not null)
+        {
+            await stepTasks.RaiseOverdueAsync(assigned.OrganisationId, cancellationToken, caseId);
         }
 
         var pathway = await db.CarePathways.AsNoTracking().SingleAsync(p => p.Id == assigned.PathwayId, cancellationToken);

@@ -33,7 +33,11 @@ public sealed class Person
 
     public IEnumerable<string> AllNames()
     {
-        yield return GivenName;
+        if (!PersonNames.IsPlaceholder(GivenName))
+        {
+            yield return GivenName;
+        }
+
         if (FamilyName is not null)
         {
             yield return FamilyName;

@@ -75,7 +75,7 @@ public sealed class PersonInput
             }
             else
             {
-                person.GivenName = given;
+                person.GivenName = PersonNames.Normalise(given);
             }
         }
 

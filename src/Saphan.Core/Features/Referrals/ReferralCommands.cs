@@ -326,7 +326,7 @@ public sealed class ReferralCommands(SaphanDbContext db, TimeProvider clock, Ref
         {
             values[field] = field switch
             {
-                ReferralProjections.GivenName => person.GivenName,
+                ReferralProjections.GivenName => Persons.PersonNames.Display(person.GivenName),
                 ReferralProjections.FamilyName => person.FamilyName,
                 ReferralProjections.Age => person.AgeOn(today),
                 ReferralProjections.Gender => person.Gender,

@@ -108,7 +108,8 @@ public sealed class PublishToRepository(SaphanDbContext db, KeyRing keys, Reposi
             ?? (person.EstimatedAge is { } age && person.AgeEstimatedOn is { } on ? (on.Year - age).ToString(CultureInfo.InvariantCulture) : null);
         return new PersonIdentifiers
         {
-            GivenName = person.GivenName,
+            // A placeholder is no name: linking on it would join every person opened from a tip.
+            GivenName = Persons.PersonNames.IsPlaceholder(person.GivenName) ? null : person.GivenName,
             FamilyName = person.FamilyName,
             BirthDate = birth,
             Sex = person.Gender is "female" or "male" ? person.Gender : null,

@@ -8,7 +8,7 @@ namespace Saphan.Core.Features.Tasks;
 /// The caller's tasks: those of their organisation assigned to them or to one of their roles. Urgent first,
 /// then by due time. Anyone signed in may ask; each sees only their own.
 /// </summary>
-public sealed class ListTasks(SaphanDbContext db, TimeProvider clock)
+public sealed class ListTasks(SaphanDbContext db, TimeProvider clock, Pathways.PathwayStepTasks? pathwaySteps = null)
 {
     /// <summary>The tasks the actor may see and close: their organisation's, assigned to them or to a role they hold.</summary>
     internal static IQueryable<WorkTask> Visible(SaphanDbContext db, Actor actor)
@@ -22,6 +22,12 @@ public sealed class ListTasks(SaphanDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<TaskView>> HandleAsync(Actor actor, CancellationToken cancellationToken, bool includeDone = false, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (pathwaySteps is not null && actor.OrganisationId != Guid.Empty)
+        {
+            // Like overdue referrals, late pathway steps raise their tasks when tasks are read.
+            await pathwaySteps.RaiseOverdueAsync(actor.OrganisationId, cancellationToken);
+        }
+
         var query = Visible(db, actor).AsNoTracking();
         if (!includeDone)
         {

@@ -10,6 +10,7 @@ public static class TaskValueSets
     public const string ChildTrafficking = "child_trafficking";
     public const string ReferralOverdue = "referral_overdue";
     public const string FollowUp = "follow_up";
+    public const string PathwayStep = "pathway_step";
 
     public static readonly ValueSet Kind = new("taskKind",
     [
@@ -18,6 +19,7 @@ public static class TaskValueSets
         new(ChildTrafficking, "Child-trafficking indicators", "ข้อบ่งชี้การค้าเด็ก"),
         new(ReferralOverdue, "Overdue referral", "การส่งต่อเกินกำหนด"),
         new(FollowUp, "Follow-up", "การติดตาม"),
+        new(PathwayStep, "Late pathway step", "ขั้นตอนเส้นทางการดูแลล่าช้า"),
     ]);
 
     public static readonly ValueSet Title = new("taskTitle",
@@ -34,6 +36,8 @@ public static class TaskValueSets
             "ผลคัดกรองการค้าเด็กเป็นบวก: ส่งต่อเพื่อสืบสวน"),
         new("referral_overdue", "A referral has had no answer in time: follow it up", "การส่งต่อยังไม่ได้รับการตอบรับภายในกำหนด: ติดตาม"),
         new("follow_up", "Follow up the case", "ติดตามกรณี"),
+        new("pathway_step_overdue", "A step of the case's care pathway is overdue: arrange it or mark it", "ขั้นตอนในเส้นทางการดูแลของกรณีเกินกำหนด: จัดการหรือบันทึกสถานะ"),
+        new("pathway_step_escalated", "A pathway step is still overdue: check with the case's worker", "ขั้นตอนในเส้นทางการดูแลยังเกินกำหนด: ตรวจสอบกับผู้รับผิดชอบกรณี"),
     ]);
 
     public static readonly ValueSet Urgency = new("taskUrgency",

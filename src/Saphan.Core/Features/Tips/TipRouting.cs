@@ -36,16 +36,107 @@ public sealed class TipRoute
     public Guid? CaseId { get; set; }
     public Guid? LegalCaseId { get; set; }
     public DateTimeOffset? ConvertedAt { get; set; }
+    /// <summary>The sender took the tip back: the partner's access ended at this moment.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public Guid? WithdrawnBy { get; set; }
+    /// <summary>Why the sender withdrew it: free text, encrypted.</summary>
+    public string? WithdrawReason { get; set; }
+    /// <summary>The partner's answer: <see cref="TipRouting.ReplyAccepted"/> or <see cref="TipRouting.ReplyDeclined"/>.</summary>
+    public string? Reply { get; set; }
+    /// <summary>Why the partner declined: free text, encrypted.</summary>
+    public string? ReplyReason { get; set; }
+    /// <summary>A note from the partner to the sender: free text, encrypted.</summary>
+    public string? ReplyNote { get; set; }
+    public Guid? RepliedBy { get; set; }
+    public DateTimeOffset? RepliedAt { get; set; }
+
+    /// <summary>routed → acknowledged → accepted | declined; withdrawn by the sender at any time.</summary>
+    public string State => WithdrawnAt is not null ? TipRouteStates.Withdrawn
+        : Reply ?? (AcknowledgedAt is not null ? TipRouteStates.Acknowledged : TipRouteStates.Routed);
 }
 
+/// <summary>The states of a route to a partner, as both sides see them.</summary>
+public static class TipRouteStates
+{
+    public const string Routed = "routed";
+    public const string Acknowledged = "acknowledged";
+    public const string Accepted = "accepted";
+    public const string Declined = "declined";
+    public const string Withdrawn = "withdrawn";
+
+    internal static string Of(DateTimeOffset? withdrawnAt, string? reply, DateTimeOffset? acknowledgedAt) =>
+        withdrawnAt is not null ? Withdrawn : reply ?? (acknowledgedAt is not null ? Acknowledged : Routed);
+}
+
+/// <summary>The kinds of tip a partner may declare it takes (none declared: every kind), derived from the tip's flags.</summary>
+public static class TipCoverageTypes
+{
+    public const string ChildrenAtRisk = "children_at_risk";
+    public const string ImminentDanger = "imminent_danger";
+    public const string Other = "other";
+
+    public static readonly ValueSet All = new("tipCoverageType",
+    [
+        new(ChildrenAtRisk, "Children at risk", "เด็กตกอยู่ในความเสี่ยง"),
+        new(ImminentDanger, "Someone in danger now", "มีผู้ตกอยู่ในอันตรายขณะนี้"),
+        new(Other, "Other tips (adults, no immediate danger)", "เบาะแสอื่น (ผู้ใหญ่ ไม่มีอันตรายเฉพาะหน้า)"),
+    ]);
+
+    /// <summary>The kinds a tip is: each of its flags, or "other" when it has none.</summary>
+    public static IReadOnlyList<string> Of(bool childrenAtRisk, bool imminentDanger)
+    {
+        var kinds = new List<string>(2);
+        if (childrenAtRisk)
+        {
+            kinds.Add(ChildrenAtRisk);
+        }
+
+        if (imminentDanger)
+        {
+            kinds.Add(ImminentDanger);
+        }
+
+        if (kinds.Count == 0)
+        {
+            kinds.Add(Other);
+        }
+
+        return kinds;
+    }
+}
+
+/// <summary>A kind of tip an organisation declares it takes (see <see cref="TipCoverageTypes"/>).</summary>
+public sealed class OrganisationTipType
+{
+    public Guid OrganisationId { get; init; }
+    public required string TipType { get; init; }
+}
+
+/// <summary>An organisation's declared coverage for tip routing.</summary>
+public sealed record CoverageView(Guid OrganisationId, string OrganisationType, bool IsPartner, IReadOnlyList<string> Provinces, IReadOnlyList<string> TipTypes);
+
 public sealed record PartnerSuggestion(Guid OrganisationId, string Name, string Type, string? Province, string Reason, bool AlreadyRouted);
-public sealed record TipRouteView(Guid Id, Guid OrganisationId, string OrganisationName, DateTimeOffset RoutedAt, DateTimeOffset? AcknowledgedAt, string? Outcome);
+public sealed record TipRouteView(Guid Id, Guid OrganisationId, string OrganisationName, DateTimeOffset RoutedAt, DateTimeOffset? AcknowledgedAt, string? Outcome)
+{
+    /// <summary>routed, acknowledged, accepted, declined or withdrawn.</summary>
+    public string State { get; init; } = TipRouteStates.Routed;
+    public string? ReplyReason { get; init; }
+    public string? ReplyNote { get; init; }
+    public DateTimeOffset? RepliedAt { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
+}
 /// <summary>A routed tip in the partner's queue: no free text.</summary>
 public sealed record RoutedTipSummary(Guid TipId, string Province, string OccurredWhen, bool ChildrenAtRisk, bool ImminentDanger, string FromOrganisation,
     DateTimeOffset RoutedAt, DateTimeOffset? AcknowledgedAt, string? Outcome);
 /// <summary>What the partner sees of a routed tip: what happened, where and when; never the sender's contact or notes.</summary>
 public sealed record RoutedTipView(Guid TipId, string Description, string Province, string? Place, string OccurredWhen, bool ChildrenAtRisk, int? ChildrenCount,
-    bool ImminentDanger, string FromOrganisation, string? RouteNote, DateTimeOffset RoutedAt, DateTimeOffset? AcknowledgedAt, Guid? CaseId, Guid? LegalCaseId);
+    bool ImminentDanger, string FromOrganisation, string? RouteNote, DateTimeOffset RoutedAt, DateTimeOffset? AcknowledgedAt, Guid? CaseId, Guid? LegalCaseId)
+{
+    public string State { get; init; } = TipRouteStates.Routed;
+    public string? ReplyReason { get; init; }
+    public string? ReplyNote { get; init; }
+    public DateTimeOffset? RepliedAt { get; init; }
+}
 public sealed record TipConversion(Guid TipId, Guid? CaseId, Guid? LegalCaseId);
 
 /// <summary>
@@ -86,7 +177,154 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
             e.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<LegalCase>().WithMany().HasForeignKey(r => r.LegalCaseId).OnDelete(DeleteBehavior.Restrict);
             encrypt(e.Property(r => r.Note!), "tip_route.note");
+            encrypt(e.Property(r => r.WithdrawReason!), "tip_route.withdraw_reason");
+            encrypt(e.Property(r => r.ReplyReason!), "tip_route.reply_reason");
+            encrypt(e.Property(r => r.ReplyNote!), "tip_route.reply_note");
+            e.Property(r => r.Reply).HasMaxLength(16);
+            e.Ignore(r => r.State);
         });
+        builder.Entity<OrganisationTipType>(e =>
+        {
+            e.ToTable("organisation_tip_types");
+            e.HasKey(c => new { c.OrganisationId, c.TipType });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(c => c.TipType).HasMaxLength(32);
+        });
+    }
+
+    public const string ReplyAccepted = TipRouteStates.Accepted;
+    public const string ReplyDeclined = TipRouteStates.Declined;
+
+    /// <summary>Whether the actor may edit the coverage of their organisation: its admin, for a partner organisation.</summary>
+    public static bool CanEditCoverage(Actor actor) => actor is not null && actor.HasAnyRole([Roles.OrgAdmin]);
+
+    /// <summary>The organisation's declared provinces and tip types (org admins of the organisation).</summary>
+    public async Task<CoverageView> GetCoverageAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!CanEditCoverage(actor))
+        {
+            throw new ForbiddenException();
+        }
+
+        var type = await db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId).Select(o => o.Type).SingleAsync(cancellationToken);
+        var provinces = await db.Set<OrganisationCoverage>().AsNoTracking().Where(c => c.OrganisationId == actor.OrganisationId).Select(c => c.Province).ToListAsync(cancellationToken);
+        var tipTypes = await db.Set<OrganisationTipType>().AsNoTracking().Where(c => c.OrganisationId == actor.OrganisationId).Select(c => c.TipType).ToListAsync(cancellationToken);
+        return new CoverageView(actor.OrganisationId, type, PartnerTypes.Contains(type, StringComparer.Ordinal),
+            [.. provinces.Order(StringComparer.Ordinal)], [.. TipCoverageTypes.All.Values.Select(v => v.Code).Where(tipTypes.Contains)]);
+    }
+
+    /// <summary>Replaces the organisation's declared provinces and tip types (org admins of a partner organisation), audited.</summary>
+    public async Task<CoverageView> SaveCoverageAsync(Actor actor, IReadOnlyCollection<string>? provinces, IReadOnlyCollection<string>? tipTypes, CancellationToken cancellationToken, ValidationErrors? errors = null)
+    {
+        var current = await GetCoverageAsync(actor, cancellationToken);
+        errors ??= new ValidationErrors();
+        if (!current.IsPartner)
+        {
+            errors.Add("organisation", "Only partner organisations (police, labour inspection, NGO, shelter, government, trade union) receive routed tips.");
+        }
+
+        var cleanProvinces = (provinces ?? []).Select(p => p?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
+        if (cleanProvinces.Any(p => !Provinces.IsKnown(p)))
+        {
+            errors.Add("provinces", "Not an ISO 3166-2:TH province code (e.g. TH-10 for Bangkok).");
+        }
+
+        var cleanTypes = (tipTypes ?? []).Select(t => t?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
+        if (cleanTypes.Any(t => !TipCoverageTypes.All.Contains(t)))
+        {
+            errors.Add("tipTypes", "Use any of: " + string.Join(", ", TipCoverageTypes.All.Values.Select(v => v.Code)) + ".");
+        }
+
+        errors.ThrowIfAny();
+        db.RemoveRange(await db.Set<OrganisationCoverage>().Where(c => c.OrganisationId == actor.OrganisationId).ToListAsync(cancellationToken));
+        db.RemoveRange(await db.Set<OrganisationTipType>().Where(c => c.OrganisationId == actor.OrganisationId).ToListAsync(cancellationToken));
+        db.AddRange(cleanProvinces.Select(p => new OrganisationCoverage { OrganisationId = actor.OrganisationId, Province = p }));
+        db.AddRange(cleanTypes.Select(t => new OrganisationTipType { OrganisationId = actor.OrganisationId, TipType = t }));
+        db.Audit(actor, "organisation.coverage_changed", "organisation", actor.OrganisationId,
+            cleanProvinces.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " provinces; tip types " + (cleanTypes.Count == 0 ? "all" : string.Join(",", cleanTypes)));
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetCoverageAsync(actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// The sender takes a route back (hotline triage roles of the routing organisation), with a reason. The partner's
+    /// access to the tip ends at once: its queue, the tip and every action on it answer "not found" from then on.
+    /// A case or investigation the partner already opened stays theirs. Audited.
+    /// </summary>
+    public async Task<TipRouteView> WithdrawAsync(Actor actor, Guid routeId, string? reason, CancellationToken cancellationToken, ValidationErrors? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var tipId = await db.Set<TipRoute>().AsNoTracking().Where(r => r.Id == routeId && r.FromOrganisationId == actor.OrganisationId).Select(r => (Guid?)r.TipId)
+            .SingleOrDefaultAsync(cancellationToken);
+        // TipAccess decides: the hotline's triage roles only (403 for other roles, 404 for another organisation's tip).
+        var tip = await TipAccess.FindAsync(db, actor, tipId ?? Guid.Empty, cancellationToken);
+        var route = await db.Set<TipRoute>().SingleAsync(r => r.Id == routeId, cancellationToken);
+        errors ??= new ValidationErrors();
+        var text = PersonInput.Text(reason, "reason", 2000, errors);
+        if (text is null && !errors.ToDictionary().ContainsKey("reason"))
+        {
+            errors.Add("reason", "Required: why the tip is taken back.");
+        }
+
+        if (route.WithdrawnAt is not null)
+        {
+            errors.Add("route", "This route was already withdrawn.");
+        }
+
+        errors.ThrowIfAny();
+        var now = clock.GetUtcNow();
+        route.WithdrawnAt = now;
+        route.WithdrawnBy = actor.UserId;
+        route.WithdrawReason = text;
+        tip.MarkFirstAction(now);
+        tip.UpdatedAt = now;
+        db.Audit(actor, "tip.route_withdrawn", "tip", tip.Id, "route " + route.Id.ToString() + " to organisation " + route.ToOrganisationId.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        return (await RoutesOfAsync(db, tip.Id, cancellationToken)).Single(r => r.Id == route.Id);
+    }
+
+    /// <summary>
+    /// The partner answers the sender: accepted, or declined with a reason; an optional note either way. A later reply
+    /// replaces the earlier one (each audited); a declined tip cannot then be turned into a case or investigation.
+    /// </summary>
+    public async Task<RoutedTipView> ReplyAsync(Actor actor, Guid tipId, string? decision, string? reason, string? note, CancellationToken cancellationToken, ValidationErrors? errors = null)
+    {
+        var (route, tip) = await FindRoutedAsync(actor, tipId, cancellationToken, tracked: true);
+        errors ??= new ValidationErrors();
+        if (decision is not (ReplyAccepted or ReplyDeclined))
+        {
+            errors.Add("decision", "Use one of: accepted, declined.");
+        }
+
+        var why = PersonInput.Text(reason, "reason", 2000, errors);
+        if (decision == ReplyDeclined && why is null && !errors.ToDictionary().ContainsKey("reason"))
+        {
+            errors.Add("reason", "Required when declining: say why (e.g. not our area, route elsewhere).");
+        }
+
+        var text = PersonInput.Text(note, "note", 2000, errors);
+        if (decision == ReplyDeclined && (route.CaseId is not null || route.LegalCaseId is not null))
+        {
+            errors.Add("decision", "The tip was already turned into a case or an investigation: it cannot be declined.");
+        }
+
+        errors.ThrowIfAny();
+        var now = clock.GetUtcNow();
+        route.Reply = decision;
+        route.ReplyReason = why;
+        route.ReplyNote = text;
+        route.RepliedAt = now;
+        route.RepliedBy = actor.UserId;
+        if (route.AcknowledgedAt is null)
+        {
+            route.AcknowledgedAt = now;
+            route.AcknowledgedBy = actor.UserId;
+        }
+
+        db.Audit(actor, "tip.route_" + decision, "tip", tipId, "route " + route.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        return await ViewAsync(route, tip, cancellationToken);
     }
 
     /// <summary>Declares the provinces an organisation covers (replacing the previous list); the CLI's and the demo's use case.</summary>
@@ -127,6 +365,9 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
         var types = type is null ? PartnerTypes.ToList() : [type];
         var province = tip.Province;
         var declared = db.Set<OrganisationCoverage>().Where(c => c.Province == province).Select(c => c.OrganisationId);
+        // An organisation that declared tip types is suggested only for tips of those kinds.
+        var kinds = TipCoverageTypes.Of(tip.ChildrenAtRisk, tip.ImminentDanger);
+        var declaredTypes = (await db.Set<OrganisationTipType>().AsNoTracking().ToListAsync(cancellationToken)).ToLookup(t => t.OrganisationId, t => t.TipType);
         var services = await db.Services.AsNoTracking().Select(s => new { s.OrganisationId, s.Provinces }).ToListAsync(cancellationToken);
         var serving = services.Where(s => s.Provinces.Contains(province)).Select(s => s.OrganisationId).ToHashSet();
         var candidates = await db.Organisations.AsNoTracking()
@@ -139,6 +380,7 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
         var result = candidates
             .Select(c => (c, Reason: c.Declared ? "coverage" : serving.Contains(c.Id) ? "service" : c.Province == province ? "based" : null))
             .Where(x => x.Reason is not null)
+            .Where(x => !declaredTypes.Contains(x.c.Id) || declaredTypes[x.c.Id].Any(kinds.Contains))
             .OrderBy(x => order.IndexOf(x.c.Type))
             .ThenBy(x => x.Reason switch { "coverage" => 0, "service" => 1, _ => 2 })
             .ThenBy(x => x.c.Name, StringComparer.Ordinal)
@@ -191,9 +433,13 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
     internal static async Task<IReadOnlyList<TipRouteView>> RoutesOfAsync(SaphanDbContext db, Guid tipId, CancellationToken cancellationToken)
     {
         var rows = await db.Set<TipRoute>().AsNoTracking().Where(r => r.TipId == tipId).OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.ToOrganisationId, Name = db.Organisations.Where(o => o.Id == r.ToOrganisationId).Select(o => o.Name).FirstOrDefault(), r.RoutedAt, r.AcknowledgedAt, r.CaseId, r.LegalCaseId })
+            .Select(r => new { r.Id, r.ToOrganisationId, Name = db.Organisations.Where(o => o.Id == r.ToOrganisationId).Select(o => o.Name).FirstOrDefault(), r.RoutedAt, r.AcknowledgedAt, r.CaseId, r.LegalCaseId,
+                r.WithdrawnAt, r.Reply, r.ReplyReason, r.ReplyNote, r.RepliedAt })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new TipRouteView(r.Id, r.ToOrganisationId, r.Name ?? "", r.RoutedAt, r.AcknowledgedAt, Outcome(r.CaseId, r.LegalCaseId))).ToList();
+        return rows.Select(r => new TipRouteView(r.Id, r.ToOrganisationId, r.Name ?? "", r.RoutedAt, r.AcknowledgedAt, Outcome(r.CaseId, r.LegalCaseId))
+        {
+            State = TipRouteStates.Of(r.WithdrawnAt, r.Reply, r.AcknowledgedAt), ReplyReason = r.ReplyReason, ReplyNote = r.ReplyNote, RepliedAt = r.RepliedAt, WithdrawnAt = r.WithdrawnAt,
+        }).ToList();
     }
 
     /// <summary>The partner's queue: tips routed to the actor's organisation, unacknowledged first, oldest first.</summary>
@@ -201,7 +447,7 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
     {
         EnsurePartner(actor);
         var org = actor.OrganisationId;
-        var rows = await db.Set<TipRoute>().AsNoTracking().Where(r => r.ToOrganisationId == org)
+        var rows = await db.Set<TipRoute>().AsNoTracking().Where(r => r.ToOrganisationId == org && r.WithdrawnAt == null)
             .Join(db.Tips, r => r.TipId, t => t.Id, (r, t) => new
             {
                 t.Id, t.Province, t.OccurredWhen, t.ChildrenAtRisk, t.ImminentDanger, r.FromOrganisationId, RouteId = r.Id, r.RoutedAt, r.AcknowledgedAt, r.CaseId, r.LegalCaseId,
@@ -249,7 +495,7 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
         var (route, tip) = await FindRoutedAsync(actor, tipId, cancellationToken, tracked: true);
         EnsureNotConverted(route);
         var now = clock.GetUtcNow();
-        var person = new Person { OrganisationId = actor.OrganisationId, GivenName = "Unknown (from a tip)", CreatedAt = now, UpdatedAt = now };
+        var person = new Person { OrganisationId = actor.OrganisationId, GivenName = PersonNames.FromTipMarker, CreatedAt = now, UpdatedAt = now };
         var @case = new Case
         {
             OrganisationId = actor.OrganisationId, PersonId = person.Id, Person = person, Province = tip.Province, IdentificationRoute = "hotline",
@@ -303,6 +549,11 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
 
     private static void EnsureNotConverted(TipRoute route)
     {
+        if (route.Reply == ReplyDeclined)
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { ["tip"] = ["You declined this tip: accept it first to open a case or an investigation."] });
+        }
+
         if (route.CaseId is not null || route.LegalCaseId is not null)
         {
             throw new ValidationException(new Dictionary<string, string[]> { ["tip"] = ["This tip was already turned into a case or an investigation."] });
@@ -323,7 +574,8 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
     {
         EnsurePartner(actor);
         var routes = tracked ? db.Set<TipRoute>() : db.Set<TipRoute>().AsNoTracking();
-        var route = await routes.SingleOrDefaultAsync(r => r.TipId == tipId && r.ToOrganisationId == actor.OrganisationId, cancellationToken)
+        // A withdrawn route gives nothing: the partner's access ended when the sender withdrew it.
+        var route = await routes.SingleOrDefaultAsync(r => r.TipId == tipId && r.ToOrganisationId == actor.OrganisationId && r.WithdrawnAt == null, cancellationToken)
             ?? throw new NotFoundException("Tip");
         var tip = await db.Tips.AsNoTracking().SingleAsync(t => t.Id == tipId, cancellationToken);
         return (route, tip);
@@ -333,6 +585,9 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
     {
         var from = await db.Organisations.AsNoTracking().Where(o => o.Id == r.FromOrganisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken);
         return new RoutedTipView(t.Id, t.Description, t.Province, t.Place, t.OccurredWhen, t.ChildrenAtRisk, t.ChildrenCount, t.ImminentDanger, from ?? "",
-            r.Note, r.RoutedAt, r.AcknowledgedAt, r.CaseId, r.LegalCaseId);
+            r.Note, r.RoutedAt, r.AcknowledgedAt, r.CaseId, r.LegalCaseId)
+        {
+            State = r.State, ReplyReason = r.ReplyReason, ReplyNote = r.ReplyNote, RepliedAt = r.RepliedAt,
+        };
     }
 }

@@ -96,6 +96,8 @@ public sealed class CaseForm
     public string? IdentificationRoute { get; set; } = "other";
     public string? Province { get; set; }
     public string? Status { get; set; } = "active";
+    /// <summary>Required when the status chosen closes the case.</summary>
+    public string? ClosureReason { get; set; }
     public string? AssignedWorkerId { get; set; }
     public string? Summary { get; set; }
 
@@ -147,6 +149,7 @@ public sealed class CaseForm
             Status = Status,
             AssignedWorkerId = AssignedWorkerId,
             Summary = Summary,
+            ClosureReason = ClosureReason,
         }.AllPresent();
         if (!string.IsNullOrWhiteSpace(age) && person.EstimatedAge is null)
         {

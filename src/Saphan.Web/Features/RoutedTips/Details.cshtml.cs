@@ -33,6 +33,13 @@ public sealed class DetailsModel(TipRouting routing) : PageModel
             return Redirect("/RoutedTips/Details/" + id);
         }, cancellationToken);
 
+    public Task<IActionResult> OnPostReplyAsync(Guid id, string? decision, string? replyReason, string? replyNote, CancellationToken cancellationToken) =>
+        RunAsync(id, async () =>
+        {
+            await routing.ReplyAsync(User.ToActor(), id, decision, replyReason, replyNote, cancellationToken);
+            return Redirect("/RoutedTips/Details/" + id);
+        }, cancellationToken);
+
     public Task<IActionResult> OnPostCaseAsync(Guid id, CancellationToken cancellationToken) =>
         RunAsync(id, async () =>
         {

@@ -40,6 +40,23 @@ public sealed class DetailsModel(GetTip get, UpdateTip update, AddTipNote addNot
             }
         });
 
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid routeId, string? withdrawReason, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            try
+            {
+                await routing.WithdrawAsync(User.ToActor(), routeId, withdrawReason, cancellationToken);
+                return Redirect("/Tips/Details/" + id);
+            }
+            catch (ValidationException invalid)
+            {
+                RouteErrors = invalid.Errors.Values.SelectMany(m => m);
+                await LoadAsync(id, cancellationToken);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+        });
+
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         Tip = await get.HandleAsync(User.ToActor(), id, cancellationToken);

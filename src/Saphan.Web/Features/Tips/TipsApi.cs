@@ -74,6 +74,16 @@ public static class TipsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         routed.MapPost("/{id:guid}/investigation", InvestigationAsync).Accepts<TipInvestigationRequestDocument>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        // The partner answers; the sender withdraws a route (by its id); an org admin declares the organisation's coverage.
+        routed.MapPost("/{id:guid}/reply", ReplyAsync).Accepts<TipReplyRequestDocument>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapPost("/api/v1/tip-routes/{id:guid}/withdraw", WithdrawAsync).WithTags("Tips").RequireAuthorization(Policies.ApiTipsTriage)
+            .Accepts<TipWithdrawRequestDocument>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        var coverage = app.MapGroup("/api/v1/coverage").WithTags("Tips").RequireAuthorization(Policies.Api);
+        coverage.MapGet("/", async (HttpContext http, TipRouting routing, CancellationToken ct) => TypedResults.Ok(await routing.GetCoverageAsync(http.User.ToActor(), ct)))
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        coverage.MapPut("/", SaveCoverageAsync).Accepts<CoverageRequestDocument>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 
@@ -178,6 +188,36 @@ public static class TipsApi
         return TypedResults.Created("/api/v1/tips/" + id, route);
     }
 
+    private static async Task<Ok<RoutedTipView>> ReplyAsync(Guid id, HttpContext http, TipRouting routing, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var json = new JsonInput(await JsonBody.ReadAsync(http.Request, cancellationToken, maxBytes: 16 * 1024), errors);
+        var decision = json.ReadString("decision");
+        var reason = json.ReadString("reason");
+        var note = json.ReadString("note");
+        json.RejectUnknownFields();
+        return TypedResults.Ok(await routing.ReplyAsync(http.User.ToActor(), id, decision, reason, note, cancellationToken, errors));
+    }
+
+    private static async Task<Ok<TipRouteView>> WithdrawAsync(Guid id, HttpContext http, TipRouting routing, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var json = new JsonInput(await JsonBody.ReadAsync(http.Request, cancellationToken, maxBytes: 16 * 1024), errors);
+        var reason = json.ReadString("reason");
+        json.RejectUnknownFields();
+        return TypedResults.Ok(await routing.WithdrawAsync(http.User.ToActor(), id, reason, cancellationToken, errors));
+    }
+
+    private static async Task<Ok<CoverageView>> SaveCoverageAsync(HttpContext http, TipRouting routing, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var json = new JsonInput(await JsonBody.ReadAsync(http.Request, cancellationToken, maxBytes: 16 * 1024), errors);
+        var provinces = json.ReadStrings("provinces");
+        var tipTypes = json.ReadStrings("tipTypes");
+        json.RejectUnknownFields();
+        return TypedResults.Ok(await routing.SaveCoverageAsync(http.User.ToActor(), provinces, tipTypes, cancellationToken, errors));
+    }
+
     private static async Task<Created<TipConversion>> InvestigationAsync(Guid id, HttpContext http, TipRouting routing, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -225,3 +265,12 @@ public sealed record TipTriageRequestDocument(string? Status, Guid? AssignedOper
 public sealed record TipRouteRequestDocument(Guid OrganisationId, string? Note);
 
 public sealed record TipInvestigationRequestDocument(string? Reference);
+
+/// <summary>The partner's answer, for the OpenAPI document only: decision accepted or declined (reason required).</summary>
+public sealed record TipReplyRequestDocument(string Decision, string? Reason, string? Note);
+
+/// <summary>Why the sender withdraws a route, for the OpenAPI document only.</summary>
+public sealed record TipWithdrawRequestDocument(string Reason);
+
+/// <summary>An organisation's declared coverage, for the OpenAPI document only.</summary>
+public sealed record CoverageRequestDocument(IReadOnlyList<string> Provinces, IReadOnlyList<string>? TipTypes);

@@ -99,7 +99,7 @@ public sealed class ImportCsvTests : IAsyncLifetime
             Assert.Equal("follow_up", aye.Status);
 
             var noi = cases.Single(c => c.Person.GivenName == "Noi");
-            Assert.Equal(("TH-30", "closed", new DateOnly(2024, 1, 9)), (noi.Province, noi.Status, noi.IdentifiedOn));
+            Assert.Equal(("TH-30", "closed_referred", new DateOnly(2024, 1, 9)), (noi.Province, noi.Status, noi.IdentifiedOn));
             Assert.Equal(["LA"], noi.Person.Citizenships);
             var sokha = cases.Single(c => c.Person.GivenName == "Sokha");
             Assert.Equal(("TH-10", new DateOnly(2002, 7, 1), "female"), (sokha.Province, sokha.Person.BirthDate!.Value, sokha.Person.Gender));

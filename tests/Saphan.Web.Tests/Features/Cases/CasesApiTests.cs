@@ -73,7 +73,7 @@ public sealed class CasesApiTests(SaphanAppFactory app) : IClassFixture<SaphanAp
     {
         var client = app.Api(app.OrgA, Roles.Supervisor);
         var id = await Json.CreateCaseAsync(client, Json.NewCase("Mya", "Win", citizenship: ["MM"]));
-        var response = await client.PatchAsync($"/api/v1/cases/{id}", Json.Body("""{"status":"closed","person":{"familyName":"Win Thein"}}"""));
+        var response = await client.PatchAsync($"/api/v1/cases/{id}", Json.Body("""{"status":"closed","closureReason":"goals_met","person":{"familyName":"Win Thein"}}"""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var view = await Json.ReadAsync(await client.GetAsync($"/api/v1/cases/{id}"));
         Assert.Equal("closed", view["status"]!.GetValue<string>());
