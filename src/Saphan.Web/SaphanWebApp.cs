@@ -44,6 +44,7 @@ public static class SaphanWebApp
         builder.Services.AddScoped<Saphan.Web.Features.CaseRecord.CaseRecordPanelLoader>().Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<Saphan.Web.Features.CaseRecord.CaseClosedPageFilter>());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Referrals").Get<Saphan.Core.Features.Referrals.ReferralRules>() ?? new Saphan.Core.Features.Referrals.ReferralRules());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Caseloads").Get<Saphan.Core.Features.Caseloads.CaseloadRules>() ?? new Saphan.Core.Features.Caseloads.CaseloadRules());
+        Saphan.Web.Features.Field.FieldApi.AddFieldModule(builder.Services);
 
         var app = builder.Build();
         app.UseSaphanPlatform();
@@ -65,6 +66,7 @@ public static class SaphanWebApp
         Saphan.Web.Features.Pathways.PathwaysApi.MapPathwaysApi(app);
         Saphan.Web.Features.Repository.RepositoryApi.MapRepositoryApi(app);
         Saphan.Web.Features.Indicators.IndicatorsApi.MapIndicatorsApi(app);
+        Saphan.Web.Features.Field.FieldApi.MapFieldApi(app);
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -412,6 +412,8 @@ public sealed class SaphanDbContext(
         Saphan.Core.Features.CaseRecord.CaseRecordModel.ProtectScreeningResults(builder, protector);
         ConfigurePathways(builder);
         Saphan.Core.Features.Repository.RepositoryModel.Configure(builder, CodeList);
+        // Issue 7: entries of the offline field form, one per device id and organisation.
+        Saphan.Core.Features.FieldSync.FieldEntry.Configure(builder);
 
         builder.Entity<AuditEntry>(entry =>
         {
