@@ -16,6 +16,7 @@
     // The intake form: the dictionary's person and case fields a field worker fills in, in this order.
     var INTAKE = ["person.givenName", "person.familyName", "person.birthDate", "person.estimatedAge", "person.gender",
         "person.citizenship", "person.phone", "case.identifiedOn", "case.identificationRoute", "case.province"];
+    var COMMON_CITIZENSHIPS = ["TH", "MM", "KH", "LA", "VN", "CN", "stateless"];
 
     // ---- IndexedDB ----------------------------------------------------------------------------------------------
     function openDb() {
@@ -129,7 +130,11 @@
             control = el("select", attrs);
             if (field.multiple) { control.multiple = true; control.size = 4; }
             else { control.appendChild(el("option", { value: "", text: TEXT.choose })); }
-            field.values.forEach(function (v) { control.appendChild(el("option", { value: v.code, text: label(v.label) })); });
+            // The nationalities met most in Thai field work first, then the rest in the dictionary's order.
+            var first = field.code === "person.citizenship" ? COMMON_CITIZENSHIPS : [];
+            var ordered = first.map(function (code) { return field.values.filter(function (v) { return v.code === code; })[0]; }).filter(Boolean)
+                .concat(field.values.filter(function (v) { return first.indexOf(v.code) < 0; }));
+            ordered.forEach(function (v) { control.appendChild(el("option", { value: v.code, text: label(v.label) })); });
         } else if (field.type === "date") {
             control = el("input", Object.assign(attrs, { type: "date" }));
         } else if (field.type === "integer" || field.type === "number") {
@@ -389,13 +394,21 @@
         return Array.isArray(value) ? value.join(", ") : String(value);
     }
 
+    // The dictionary's label of a field path of the case API (person.phone, province), else the path itself.
+    function fieldLabel(path) {
+        if (!dictionary) { return path; }
+        var map = fieldsByCode();
+        var field = map[path] || map["case." + path];
+        return field ? label(field.label) : path;
+    }
+
     function renderConflicts(conflicts) {
         var box = document.getElementById("conflicts");
         box.innerHTML = "";
         conflicts.forEach(function (e) {
             var rows = (e.conflict.fields || []).map(function (f) {
                 return el("tr", { "class": f.changedOnServer ? "changed" : "" }, [
-                    el("th", { scope: "row", text: f.field }),
+                    el("th", { scope: "row", text: fieldLabel(f.field) }),
                     el("td", { text: show(f.yours) }),
                     el("td", { text: show(f.server) }),
                 ]);
