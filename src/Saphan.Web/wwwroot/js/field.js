@@ -495,6 +495,7 @@
         return response.json().catch(function () { return {}; });
     }
 
+    // Signed out here or elsewhere: nothing of the person's work stays on the phone, and the forms close.
     function signedOut() {
         return wipe().then(function () {
             say(TEXT.wiped);
@@ -502,6 +503,10 @@
             document.getElementById("sent-list").innerHTML = "";
             document.getElementById("waiting-count").textContent = "0";
             document.getElementById("sent-count").textContent = "0";
+            ["queue", "intake", "screening"].forEach(function (id) { document.getElementById(id).hidden = true; });
+            document.querySelector(".field-tabs").hidden = true;
+            document.getElementById("sign-in-again").hidden = false;
+            window.scrollTo(0, 0);
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -6,6 +7,7 @@ using Saphan.Core;
 using Saphan.Core.Data;
 using Saphan.Core.Features.Cases;
 using Saphan.Core.Features.FieldSync;
+using Saphan.Core.Features.Identity;
 using Saphan.Web.Tests.Browser;
 
 namespace Saphan.Web.Tests.Features.Field;
@@ -243,5 +245,36 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await page.ClickAsync(".field-conflict [data-keep-mine]");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.field-conflict').length === 0 && document.getElementById('waiting-count').textContent === '0'");
         Assert.Equal("0822222222", (await AsAsync(sp => sp.GetRequiredService<GetCase>().HandleAsync(worker, caseId, default))).Person.Phone);
+    }
+    [Fact]
+    public async Task A_session_ended_elsewhere_wipes_the_phones_entries_at_the_next_sync_and_says_so()
+    {
+        var email = _host.Logins.First(l => l.Roles.Contains("case_worker") && l.Email != _host.CaseWorkerEmail).Email;
+        var page = await SignInAsync(email);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(_host.BaseUrl + "/Field");
+        await page.WaitForSelectorAsync("#field[data-ready=true]");
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await GoOfflineAsync(page.Context);
+        await EnterPersonAsync(page, "Revoked Epsilon", "0811000005");
+        await page.WaitForSelectorAsync("#waiting-list li[data-state=waiting]");
+        var clientId = Guid.Parse((await page.Locator("#waiting-list li[data-client-id]").First.GetAttributeAsync("data-client-id"))!);
+
+        // An administrator ends the user's sessions (the security stamp changes) while the phone is offline.
+        await AsAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<SaphanUser>>();
+            return await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!);
+        });
+
+        await GoOnlineAsync(page.Context);
+        await page.WaitForFunctionAsync("() => document.getElementById('field-message').textContent.indexOf('signed out') >= 0");
+        await _host.ScreenshotAsync(page, "85-field-signed-out-elsewhere-phone", fullPage: false);
+        Assert.True(await page.Locator("#sign-in-again").IsVisibleAsync());
+        Assert.False(await page.Locator("#intake").IsVisibleAsync());
+        var left = await page.EvaluateAsync<string>(
+            "Promise.all([indexedDB.databases(), caches.keys()]).then(r => r[0].map(d => d.name).concat(r[1]).join(','))");
+        Assert.DoesNotContain("saphan-field", left, StringComparison.Ordinal);
+        Assert.Equal((0, 0), await CountsAsync([clientId]));
     }
 }
