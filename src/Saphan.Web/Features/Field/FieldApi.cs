@@ -26,6 +26,9 @@ public static class FieldApi
     public const string SyncPath = "/Field/sync";
     public const string SessionPath = "/Field/session";
     public const string InstrumentsPath = "/Field/instruments";
+    /// <summary>On a 401 from the field routes, <c>revoked</c> when the session was ended elsewhere; absent when it merely expired.</summary>
+    public const string SessionHeader = "Saphan-Session";
+    private const string RevokedItem = "saphan.field.revoked";
 
     public static IServiceCollection AddFieldModule(this IServiceCollection services)
     {
@@ -36,7 +39,31 @@ public static class FieldApi
         {
             var toLogin = options.Events.OnRedirectToLogin;
             var toDenied = options.Events.OnRedirectToAccessDenied;
-            options.Events.OnRedirectToLogin = context => IsScriptRoute(context.Request) ? Status(context.Response, StatusCodes.Status401Unauthorized) : toLogin(context);
+            var validate = options.Events.OnValidatePrincipal;
+            // The periodic security-stamp check refusing the cookie means the session was ended elsewhere (not merely
+            // expired): the script is told so, and wipes what the phone keeps.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await validate(context);
+                if (context.Principal is null && IsScriptRoute(context.Request))
+                {
+                    context.HttpContext.Items[RevokedItem] = true;
+                }
+            };
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (!IsScriptRoute(context.Request))
+                {
+                    return toLogin(context);
+                }
+
+                if (context.HttpContext.Items.ContainsKey(RevokedItem))
+                {
+                    context.Response.Headers[SessionHeader] = "revoked";
+                }
+
+                return Status(context.Response, StatusCodes.Status401Unauthorized);
+            };
             options.Events.OnRedirectToAccessDenied = context => IsScriptRoute(context.Request) ? Status(context.Response, StatusCodes.Status403Forbidden) : toDenied(context);
         });
         return services;
@@ -164,6 +191,7 @@ public static class FieldApi
         }
 
         await signIn.SignOutAsync();
+        http.Response.Headers[SessionHeader] = "revoked";
         return true;
     }
 

@@ -275,6 +275,7 @@
         job.then(function () {
             resetIntake();
             say(TEXT.saved);
+            window.scrollTo(0, 0); // the message and the list with the new entry
             return render();
         }).then(syncSoon);
     }
@@ -346,6 +347,7 @@
             document.getElementById("screening-items").innerHTML = "";
             clearErrors(form);
             say(TEXT.saved);
+            window.scrollTo(0, 0); // the message and the list with the new entry
             return render();
         }).then(syncSoon);
     }
@@ -495,6 +497,20 @@
         return response.json().catch(function () { return {}; });
     }
 
+    // What a 401/403 means. Ended elsewhere (revoked) or no longer allowed (403): wipe. Merely expired (a long day
+    // offline): keep the entries and ask to sign in again; the owner check then sends them only for the same person.
+    function ended(response) {
+        if (response.status === 403 || (response.status === 401 && response.headers.get("Saphan-Session") === "revoked")) { return signedOut; }
+        if (response.status === 401) { return signInAgain; }
+        return null;
+    }
+
+    function signInAgain() {
+        say(TEXT.signInAgain);
+        document.getElementById("sign-in-again").hidden = false;
+        return Promise.resolve();
+    }
+
     // Signed out here or elsewhere: nothing of the person's work stays on the phone, and the forms close.
     function signedOut() {
         return wipe().then(function () {
@@ -510,8 +526,12 @@
         });
     }
 
+    var again = false;
+
     function sync() {
-        if (syncing || !navigator.onLine) { return Promise.resolve(); }
+        if (syncing) { again = true; return Promise.resolve(); }
+        if (!navigator.onLine) { return Promise.resolve(); }
+        again = false;
         syncing = true;
         var button = document.getElementById("send-now");
         button.disabled = true;
@@ -519,21 +539,22 @@
         var stop = false;
         return allEntries().then(function (entries) {
             var waiting = entries.filter(function (e) { return e.state === "waiting"; });
-            if (waiting.length === 0) { return null; }
-            say(TEXT.sending);
+            if (waiting.length > 0) { say(TEXT.sending); }
+            // Asked even with nothing to send: it records whose entries this phone keeps.
             return fetch(root.getAttribute("data-session"), { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
                 .then(function (response) {
-                    if (response.status === 401 || response.status === 403) { stop = true; return signedOut(); }
+                    if (ended(response)) { stop = true; return ended(response)(); }
                     if (!response.ok) { throw new Error("session " + response.status); }
                     return response.json().then(function (session) {
                         return getMeta("owner").then(function (owner) {
-                            if (owner && owner !== session.owner) { stop = true; return signedOut(); }
+                            // Another person signed in on this phone: the previous person's entries go, and the form starts afresh.
+                            if (owner && owner !== session.owner) { stop = true; return wipe().then(function () { location.reload(); }); }
                             return setMeta("owner", session.owner).then(function () { return session.token; });
                         });
                     });
                 })
                 .then(function (token) {
-                    if (stop) { return null; }
+                    if (stop || waiting.length === 0) { return null; }
                     // One at a time and in order: a screening may refer to an intake sent just before.
                     return waiting.reduce(function (chain, entry) {
                         return chain.then(function () { return stop ? null : send(entry, token); });
@@ -544,8 +565,10 @@
         }).then(function () {
             syncing = false;
             button.disabled = false;
-            if (!stop) { say(sentNow > 0 ? TEXT.syncedCount + " " + sentNow : ""); return render(); }
-            return null;
+            if (stop) { return null; }
+            say(sentNow > 0 ? TEXT.syncedCount + " " + sentNow : "");
+            // Saved while this round was sending: one more round.
+            return render().then(function () { return again ? sync() : null; });
         });
 
         function send(entry, token) {
@@ -555,7 +578,7 @@
                 headers: { "Content-Type": "application/json", Accept: "application/json", RequestVerificationToken: token },
                 body: JSON.stringify(body),
             }).then(function (response) {
-                if (response.status === 401 || response.status === 403) { stop = true; return signedOut(); }
+                if (ended(response)) { stop = true; return ended(response)(); }
                 return problem(response).then(function (answer) {
                     if (response.status === 200 || response.status === 201) {
                         sentNow++;
@@ -600,7 +623,7 @@
 
     function loadJson(url) {
         return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } }).then(function (r) {
-            if (r.status === 401 || r.status === 403) { return signedOut().then(function () { throw new Error("signed out"); }); }
+            if (ended(r)) { return ended(r)().then(function () { throw new Error("signed out"); }); }
             if (!r.ok) { throw new Error(url + " " + r.status); }
             return r.json();
         });

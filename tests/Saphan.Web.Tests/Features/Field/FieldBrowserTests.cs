@@ -277,4 +277,40 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         Assert.DoesNotContain("saphan-field", left, StringComparison.Ordinal);
         Assert.Equal((0, 0), await CountsAsync([clientId]));
     }
+    [Fact]
+    public async Task After_a_long_day_offline_an_expired_sign_in_keeps_the_entries_until_the_same_person_signs_in_again_in_thai()
+    {
+        var email = _host.Logins.Last(l => l.Roles.Contains("case_worker") && l.Email != _host.CaseWorkerEmail).Email;
+        var page = await SignInAsync(email);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(_host.BaseUrl + "/Field");
+        await page.ClickAsync(".langswitch button[value='th-TH']");
+        await page.WaitForURLAsync("**/Field");
+        await page.WaitForSelectorAsync("#field[data-ready=true]");
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await GoOfflineAsync(page.Context);
+        await EnterPersonAsync(page, "Expired Zeta", "0811000006");
+        await page.WaitForSelectorAsync("#waiting-list li[data-state=waiting]");
+        Assert.Contains("รอส่ง", await page.InnerTextAsync("#queue"), StringComparison.Ordinal);
+        Assert.Contains("ชื่อ", await page.InnerTextAsync("#intake"), StringComparison.Ordinal);
+        await _host.ScreenshotAsync(page, "86-field-offline-thai-phone", fullPage: false);
+        var clientId = Guid.Parse((await page.Locator("#waiting-list li[data-client-id]").First.GetAttributeAsync("data-client-id"))!);
+
+        // The sign-in cookie is gone by the time the phone is back (expired): nothing is wiped, the page asks to sign in.
+        var culture = (await page.Context.CookiesAsync()).Where(c => c.Name != "saphan.auth").ToList();
+        await page.Context.ClearCookiesAsync();
+        await page.Context.AddCookiesAsync(culture.Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+        await GoOnlineAsync(page.Context);
+        await page.WaitForSelectorAsync("#sign-in-again:not([hidden])");
+        Assert.Equal("1", await page.InnerTextAsync("#waiting-count"));
+        Assert.Equal((0, 0), await CountsAsync([clientId]));
+
+        await page.ClickAsync("#sign-in-again a");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", BrowserHost.Password);
+        await page.ClickAsync("button[type=submit].primary");
+        await page.WaitForURLAsync("**/Field");
+        await page.WaitForFunctionAsync("() => document.getElementById('sent-count').textContent === '1' && document.getElementById('waiting-count').textContent === '0'");
+        Assert.Equal((1, 1), await CountsAsync([clientId]));
+    }
 }

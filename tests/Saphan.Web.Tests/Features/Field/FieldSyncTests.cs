@@ -326,8 +326,13 @@ public sealed class FieldSyncTests(SaphanAppFactory app) : IClassFixture<SaphanA
             await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!);
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await page.SendAsync(PageSync(Intake(Guid.NewGuid(), "Zaw"), token))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await page.GetAsync("/Field/session")).StatusCode);
+        var revoked = await page.SendAsync(PageSync(Intake(Guid.NewGuid(), "Zaw"), token));
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
+        Assert.Equal("revoked", revoked.Headers.GetValues("Saphan-Session").Single());
+        // The cookie was removed with the session: from now on a plain 401, as for anyone not signed in.
+        var after = await page.GetAsync("/Field/session");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.False(after.Headers.Contains("Saphan-Session"));
 
         var signedIn = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.Supervisor)]);
         var form = await signedIn.GetStringAsync("/Field");
