@@ -252,8 +252,12 @@
         return [p.givenName, p.familyName].filter(Boolean).join(" ");
     }
 
+    // A double tap on Save must not make two entries (two people): one save at a time, and the form is empty after it.
+    var saving = false;
+
     function saveIntake(event) {
         event.preventDefault();
+        if (saving) { return; }
         var form = event.target;
         var read = readIntake(form);
         if (Object.keys(read.errors).length > 0) { showErrors(form, read.errors); return; }
@@ -272,12 +276,14 @@
         } else {
             job = putEntry({ clientId: uuid(), kind: "intake", state: "waiting", createdAt: now, label: personName(read.body), body: { kind: "intake", "case": read.body } });
         }
+        saving = true;
         job.then(function () {
+            saving = false;
             resetIntake();
             say(TEXT.saved);
             window.scrollTo(0, 0); // the message and the list with the new entry
             return render();
-        }).then(syncSoon);
+        }, function () { saving = false; }).then(syncSoon);
     }
 
     // ---- screening --------------------------------------------------------------------------------------------
@@ -321,6 +327,7 @@
 
     function saveScreening(event) {
         event.preventDefault();
+        if (saving) { return; }
         var form = event.target;
         var errors = {};
         var about = document.getElementById("screening-person").value;
@@ -337,19 +344,21 @@
             });
         }
         if (Object.keys(errors).length > 0 || !instrument) { showErrors(form, errors); return; }
+        saving = true;
         tx("entries", "readonly", function (s) { return req(s.get(about)); }).then(function (intake) {
             var body = { kind: "screening", screening: { instrument: code, answers: answers } };
             if (intake && intake.result) { body.caseId = intake.result.caseId; } else { body.caseClientId = about; }
             return putEntry({ clientId: uuid(), kind: "screening", state: "waiting", createdAt: new Date().toISOString(),
                 label: (intake ? describe(intake) : "") + " · " + code, body: body });
         }).then(function () {
+            saving = false;
             form.reset();
             document.getElementById("screening-items").innerHTML = "";
             clearErrors(form);
             say(TEXT.saved);
             window.scrollTo(0, 0); // the message and the list with the new entry
             return render();
-        }).then(syncSoon);
+        }, function () { saving = false; }).then(syncSoon);
     }
 
     // ---- the lists ----------------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await context.SetOfflineAsync(false);
     }
 
-    private static async Task EnterPersonAsync(IPage page, string givenName, string phone)
+    private static async Task EnterPersonAsync(IPage page, string givenName, string phone, bool doubleTap = false)
     {
         await page.FillAsync("#f-person-givenName", givenName);
         await page.FillAsync("#f-person-familyName", "Field");
@@ -70,7 +70,14 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await page.FillAsync("#f-person-phone", phone);
         await page.SelectOptionAsync("#f-case-identificationRoute", "outreach");
         await page.SelectOptionAsync("#f-case-province", "TH-50");
-        await page.ClickAsync("#save-intake");
+        if (doubleTap)
+        {
+            await page.DblClickAsync("#save-intake");
+        }
+        else
+        {
+            await page.ClickAsync("#save-intake");
+        }
     }
 
     private async Task<(int Entries, int Cases)> CountsAsync(IReadOnlyCollection<Guid> clientIds)
@@ -112,7 +119,8 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await page.WaitForSelectorAsync("#field-status.is-offline");
         await EnterPersonAsync(page, "Offline Alpha", "0811000001");
         await page.WaitForSelectorAsync("#waiting-list li[data-state=waiting]");
-        await EnterPersonAsync(page, "Offline Beta", "0811000002");
+        // Saved with a double tap: still one entry.
+        await EnterPersonAsync(page, "Offline Beta", "0811000002", doubleTap: true);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#waiting-list li[data-state=waiting]').length === 2");
 
         // Reload with no connection: the worker answers from its cache (the kept copy's date), the entries are still there.
@@ -285,8 +293,8 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync(_host.BaseUrl + "/Field");
         await page.ClickAsync(".langswitch button[value='th-TH']");
-        await page.WaitForURLAsync("**/Field");
-        await page.WaitForSelectorAsync("#field[data-ready=true]");
+        // The address stays /Field: wait for the Thai page itself, not the English one still showing.
+        await page.WaitForSelectorAsync("html[lang=th] #field[data-ready=true]");
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
         await GoOfflineAsync(page.Context);
         await EnterPersonAsync(page, "Expired Zeta", "0811000006");
