@@ -536,6 +536,7 @@
     }
 
     var again = false;
+    var retry = null;
 
     function sync() {
         if (syncing) { again = true; return Promise.resolve(); }
@@ -546,6 +547,7 @@
         button.disabled = true;
         var sentNow = 0;
         var stop = false;
+        var failed = false;
         return allEntries().then(function (entries) {
             var waiting = entries.filter(function (e) { return e.state === "waiting"; });
             if (waiting.length > 0) { say(TEXT.sending); }
@@ -570,11 +572,16 @@
                     }, Promise.resolve());
                 });
         }).catch(function () {
-            // No connection after all: the entries stay waiting.
+            // No connection after all (the online event often comes before the network works): the entries stay
+            // waiting, and another round follows in a few seconds while the browser says it is online.
+            failed = true;
         }).then(function () {
             syncing = false;
             button.disabled = false;
             if (stop) { return null; }
+            if (failed && navigator.onLine && !retry) {
+                retry = setTimeout(function () { retry = null; sync(); }, 3000);
+            }
             say(sentNow > 0 ? TEXT.syncedCount + " " + sentNow : "");
             // Saved while this round was sending: one more round.
             return render().then(function () { return again ? sync() : null; });

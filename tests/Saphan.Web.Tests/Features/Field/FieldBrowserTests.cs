@@ -48,6 +48,21 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         return page;
     }
 
+    // The worker is installed and controls the page. A page loaded while the worker was activating can stay
+    // uncontrolled (clients.claim() takes only the pages that exist then): such a page is loaded once more.
+    private static async Task WorkerReadyAsync(IPage page, string ready = "#field[data-ready=true]")
+    {
+        await page.WaitForSelectorAsync(ready);
+        await page.EvaluateAsync("navigator.serviceWorker.ready.then(() => true)");
+        if (!await page.EvaluateAsync<bool>("navigator.serviceWorker.controller !== null"))
+        {
+            await page.ReloadAsync();
+            await page.WaitForSelectorAsync(ready);
+        }
+
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+    }
+
     private static async Task GoOfflineAsync(IBrowserContext context)
     {
         await context.SetOfflineAsync(true);
@@ -105,13 +120,19 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         };
 
         await page.GotoAsync(_host.BaseUrl + "/Field");
-        await page.WaitForSelectorAsync("#field[data-ready=true]");
-        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await WorkerReadyAsync(page);
         // Load once more under the worker: this answer is the copy kept for offline use.
         var online = await page.ReloadAsync();
         await page.WaitForSelectorAsync("#field[data-ready=true]");
         await page.WaitForFunctionAsync("() => caches.open('saphan-field-v1').then(c => c.keys()).then(k => window.__kept = k.length) && window.__kept >= 7");
         var keptDate = online!.Headers["date"];
+        // Installable: Chromium finds nothing missing (manifest, icon, service worker, secure origin) — apart from
+        // Playwright's contexts being incognito windows, where nothing installs.
+        var cdp = await context.NewCDPSessionAsync(page);
+        var installability = await cdp.SendAsync("Page.getInstallabilityErrors");
+        var missing = installability!.Value.GetProperty("installabilityErrors").EnumerateArray()
+            .Select(e => e.GetProperty("errorId").GetString()).Where(e => e != "in-incognito").ToList();
+        Assert.True(missing.Count == 0, string.Join(", ", missing));
         Assert.Equal("0", await page.InnerTextAsync("#waiting-count"));
         await _host.ScreenshotAsync(page, "80-field-online-phone");
 
@@ -199,8 +220,7 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await page.SetViewportSizeAsync(390, 844);
         var context = page.Context;
         await page.GotoAsync(_host.BaseUrl + "/Field");
-        await page.WaitForSelectorAsync("#field[data-ready=true]");
-        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await WorkerReadyAsync(page);
 
         // Online: saved and sent at once.
         await EnterPersonAsync(page, "Conflict Gamma", "0811000003");
@@ -261,8 +281,7 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         var page = await SignInAsync(email);
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync(_host.BaseUrl + "/Field");
-        await page.WaitForSelectorAsync("#field[data-ready=true]");
-        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await WorkerReadyAsync(page);
         await GoOfflineAsync(page.Context);
         await EnterPersonAsync(page, "Revoked Epsilon", "0811000005");
         await page.WaitForSelectorAsync("#waiting-list li[data-state=waiting]");
@@ -294,8 +313,7 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await page.GotoAsync(_host.BaseUrl + "/Field");
         await page.ClickAsync(".langswitch button[value='th-TH']");
         // The address stays /Field: wait for the Thai page itself, not the English one still showing.
-        await page.WaitForSelectorAsync("html[lang=th] #field[data-ready=true]");
-        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await WorkerReadyAsync(page, "html[lang=th] #field[data-ready=true]");
         await GoOfflineAsync(page.Context);
         await EnterPersonAsync(page, "Expired Zeta", "0811000006");
         await page.WaitForSelectorAsync("#waiting-list li[data-state=waiting]");
