@@ -208,7 +208,7 @@ public static class FieldApi
         return origin.Length == 0 || string.Equals(origin, request.Scheme + "://" + request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Who the device's store belongs to, as a keyed hash (no user id in the browser): another user's sign-in wipes it.</summary>
+    /// <summary>Who the device's store belongs to, as a SHA-256 of organisation and user ids (the ids themselves stay off the phone): another user's sign-in wipes it.</summary>
     private static string DeviceOwner(HttpContext http)
     {
         var actor = http.User.ToActor();
