@@ -45,6 +45,7 @@ public static class SaphanWebApp
         builder.Services.AddSingleton(builder.Configuration.GetSection("Referrals").Get<Saphan.Core.Features.Referrals.ReferralRules>() ?? new Saphan.Core.Features.Referrals.ReferralRules());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Caseloads").Get<Saphan.Core.Features.Caseloads.CaseloadRules>() ?? new Saphan.Core.Features.Caseloads.CaseloadRules());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Pathways").Get<Saphan.Core.Features.Pathways.PathwayTaskRules>() ?? new Saphan.Core.Features.Pathways.PathwayTaskRules());
+        Saphan.Web.Features.Field.FieldApi.AddFieldModule(builder.Services);
 
         var app = builder.Build();
         app.UseSaphanPlatform();
@@ -67,6 +68,7 @@ public static class SaphanWebApp
         Saphan.Web.Features.Repository.RepositoryApi.MapRepositoryApi(app);
         Saphan.Web.Features.Indicators.IndicatorsApi.MapIndicatorsApi(app);
         Saphan.Web.Features.Trainings.TrainingsApi.MapTrainingsApi(app);
+        Saphan.Web.Features.Field.FieldApi.MapFieldApi(app);
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -416,6 +416,8 @@ public sealed class SaphanDbContext(
         Saphan.Core.Features.Repository.RepositoryModel.Configure(builder, CodeList);
         Saphan.Core.Features.Trainings.TrainingRecords.Configure(builder);
         Saphan.Core.Features.Pathways.PathwayStepTasks.Configure(builder);
+        // Issue 7: entries of the offline field form, one per device id and organisation.
+        Saphan.Core.Features.FieldSync.FieldEntry.Configure(builder);
 
         builder.Entity<AuditEntry>(entry =>
         {

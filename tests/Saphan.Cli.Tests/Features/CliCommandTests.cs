@@ -58,6 +58,37 @@ public sealed class CliCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ending_an_accounts_sessions_changes_its_security_stamp_and_is_audited()
+    {
+        Assert.Equal(0, (await CliRunner.RunAsync(_database, "db", "migrate")).ExitCode);
+        var id = Guid.Parse((await CliRunner.RunAsync(_database, "org", "add", "--name", "Field Team", "--type", "ngo")).Output.Trim());
+        Assert.Equal(0, (await CliRunner.RunAsync(_database, "user", "add", "--org", id.ToString(), "--role", "case_worker",
+            "--email", "field@team.example", "--password", "Strong-Password-2026")).ExitCode);
+        string Stamp(SaphanDbContext db) => db.Users.AsNoTracking().Single().SecurityStamp!;
+        string before;
+        await using (var services = _database.BuildServices())
+        {
+            using var scope = services.CreateScope();
+            before = Stamp(scope.ServiceProvider.GetRequiredService<SaphanDbContext>());
+        }
+
+        var ended = await CliRunner.RunAsync(_database, "user", "end-sessions", "--email", "field@team.example");
+        Assert.Equal(0, ended.ExitCode);
+        Assert.Contains("sessions ended", ended.Output, StringComparison.Ordinal);
+        await using (var services = _database.BuildServices())
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            Assert.NotEqual(before, Stamp(db));
+            Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "user.sessions_ended"));
+        }
+
+        var unknown = await CliRunner.RunAsync(_database, "user", "end-sessions", "--email", "nobody@team.example");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.DoesNotContain("nobody@team.example", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_arguments_name_the_problem()
     {
         Assert.Equal(0, (await CliRunner.RunAsync(_database, "db", "migrate")).ExitCode);

@@ -23,7 +23,16 @@ internal static class UserCommand
             Console.WriteLine(user.Id);
             return 0;
         }));
-        return new Command("user", "Staff accounts") { add };
+        var who = new Option<string>("--email") { Description = "Sign-in e-mail of the account", Required = true };
+        var endSessions = new Command("end-sessions", "Sign the account out everywhere (a lost phone): the field form wipes its entries at its next sync") { who };
+        endSessions.SetAction((parse, cancellationToken) => CliServices.RunAsync(async services =>
+        {
+            await CliServices.EnsureSchemaCurrentAsync(services, cancellationToken);
+            await services.GetRequiredService<UserAccounts>().EndSessionsAsync(Actor.System, parse.GetValue(who)!, cancellationToken);
+            Console.WriteLine("sessions ended");
+            return 0;
+        }));
+        return new Command("user", "Staff accounts") { add, endSessions };
     }
 }
 

@@ -51,6 +51,20 @@ public sealed class UserAccounts(SaphanDbContext db, UserManager<SaphanUser> use
         return user;
     }
 
+    /// <summary>
+    /// Ends every session of the account (a lost or stolen phone): the security stamp changes, so the sign-in cookie is
+    /// refused at its next check and the offline field form, at its next sync, wipes what the phone kept (issue 7).
+    /// API tokens are separate and stay until revoked.
+    /// </summary>
+    public async Task EndSessionsAsync(Actor actor, string email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var user = await users.FindByEmailAsync(email.Trim()) ?? throw new NotFoundException("Account");
+        Throw(await users.UpdateSecurityStampAsync(user), "email");
+        db.Audit(actor, "user.sessions_ended", "user", user.Id);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static void Throw(IdentityResult result, string field)
     {
         if (!result.Succeeded)

@@ -23,9 +23,11 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
 
-        group.MapPost("/Account/Logout", async (SignInManager<SaphanUser> signIn) =>
+        group.MapPost("/Account/Logout", async (SignInManager<SaphanUser> signIn, HttpContext http) =>
         {
             await signIn.SignOutAsync();
+            // The offline field form keeps entries and a copy of its page in this browser: the browser deletes them.
+            http.Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
             return TypedResults.LocalRedirect("/Account/Login");
         }).RequireAuthorization(Identity.Policies.SignedIn);
 
