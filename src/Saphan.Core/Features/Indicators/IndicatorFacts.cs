@@ -103,15 +103,11 @@ public static class IndicatorFacts
                         .Append("DELETE FROM indicator_dirty; ");
                 }
 
-                var restrict = " AND subject_id IN (SELECT subject_id FROM " + Refresh + ")";
-                sql.Append(SumsSql(postgres, -1, restrict)).Append("; ");
-                sql.Append("DELETE FROM indicator_facts WHERE 1 = 1").Append(restrict).Append("; ");
-                foreach (var insert in FactInserts(postgres, restricted: true))
+                foreach (var statement in RefreshStatements(postgres))
                 {
-                    sql.Append(insert).Append("; ");
+                    sql.Append(statement).Append("; ");
                 }
 
-                sql.Append(SumsSql(postgres, +1, restrict)).Append(';');
                 await ExecuteAsync(connection, transaction, sql.ToString(), cancellationToken);
             }, cancellationToken);
         }
@@ -185,7 +181,7 @@ public static class IndicatorFacts
         var organisation = breakdowns ? "CASE WHEN dimension = 'total' THEN organisation_id END" : "NULL";
         command.CommandText = "SELECT indicator, " + organisation + " AS o, dimension, value, k, SUM(units), SUM(num), SUM(den) FROM indicator_sums WHERE "
             + which + (organisationId is null ? "" : " AND organisation_id = @org") + (breakdowns ? "" : " AND dimension = 'total'")
-            + " AND units <> 0 GROUP BY indicator, " + organisation + ", dimension, value, k";
+            + " AND units <> 0 GROUP BY indicator, " + (breakdowns ? organisation + ", " : "") + "dimension, value, k";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@q";
         parameter.Value = Key(quarter);
@@ -232,6 +228,22 @@ public static class IndicatorFacts
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// What a refresh runs once the cases and tips to recompute are in the temporary table indicator_refresh: their old
+    /// facts out of the sums, their facts recomputed, the new facts into the sums.
+    /// </summary>
+    public static IReadOnlyList<string> RefreshStatements(bool postgres)
+    {
+        var restrict = " AND subject_id IN (SELECT subject_id FROM " + Refresh + ")";
+        return
+        [
+            SumsSql(postgres, -1, restrict),
+            "DELETE FROM indicator_facts WHERE 1 = 1" + restrict,
+            .. FactInserts(postgres, restricted: true),
+            SumsSql(postgres, +1, restrict),
+        ];
+    }
+
     /// <summary>Adds (sign +1) or subtracts (−1) the facts of the subjects matched by <paramref name="restrict"/> to the sums.</summary>
     internal static string SumsSql(bool postgres, int sign, string restrict)
     {
@@ -267,9 +279,10 @@ public static class IndicatorFacts
 
         var text = postgres ? "text" : "TEXT";
         string Insert(string inner) =>
+            // Materialised, so each case's first exploitation event is looked up once, not once per use of x.
             "INSERT INTO indicator_facts (subject_id, indicator, quarter, organisation_id, g, a, n, x, pr, k, num, den) "
-            + "SELECT s, i, q, o, COALESCE(g, 'unknown'), COALESCE(a, 'unknown'), " + First("n", "unknown") + ", " + First("x", "not_specified") + ", "
-            + "COALESCE(pr, 'unknown'), COALESCE(CAST(k AS " + text + "), ''), num, den FROM (" + inner + ") t";
+            + "WITH t AS MATERIALIZED (" + inner + ") SELECT s, i, q, o, COALESCE(g, 'unknown'), COALESCE(a, 'unknown'), " + First("n", "unknown") + ", " + First("x", "not_specified") + ", "
+            + "COALESCE(pr, 'unknown'), COALESCE(CAST(k AS " + text + "), ''), num, den FROM t";
 
         // The same breakdowns as IndicatorCatalogue.CaseDims, without the organisation type (read from the organisation counted).
         const string dims = "p.gender AS g, c.age_broad AS a, p.citizenships AS n, "
