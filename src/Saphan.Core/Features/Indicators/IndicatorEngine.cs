@@ -19,8 +19,10 @@ public sealed record IndicatorValue(
     bool Hidden);
 
 /// <summary>
-/// Runs the catalogue's queries. Each indicator is one SQL statement over indexed date ranges, summed in the
-/// database by every combination of dimensions; the breakdowns are then rolled up from those sums in memory.
+/// Computes the catalogue. Normally from the pre-summed indicator facts (<see cref="IndicatorFacts"/>, brought up to date
+/// with every committed write first); with <c>direct</c>, or before the facts of an older database are built, by the
+/// catalogue's own queries: one SQL statement per indicator over indexed date ranges, summed in the database by every
+/// combination of dimensions. Either way the breakdowns are rolled up in memory by the same code.
 /// In network scope every cell counting 1–10 units is suppressed (CTDC's rule), one more cell is suppressed in any
 /// breakdown where a single suppressed cell could be recovered from the total, and an organisation type held by
 /// fewer than <see cref="MinimumOrganisationsPerType"/> organisations is never shown on its own.
