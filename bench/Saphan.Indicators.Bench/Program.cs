@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Saphan.Core;
 using Saphan.Core.Data;
+using Saphan.Core.Features.Identity;
 using Saphan.Core.Features.Indicators;
 using Saphan.Testing;
 
@@ -16,8 +18,10 @@ using Saphan.Testing;
 // facts up to date first. Identifying columns hold a placeholder: the indicators never read them.
 var cases = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 1_000_000;
 var runDirect = !args.Contains("--no-direct");
+// --reuse FOLDER: time a SQLite data folder generated (and built) by an earlier run, kept with --keep.
+var reuse = args.SkipWhile(a => a != "--reuse").Skip(1).FirstOrDefault();
 await using var database = await TestDatabase.CreateAsync();
-await using var services = database.BuildServices();
+await using var services = reuse is null ? database.BuildServices() : ReuseServices(reuse);
 using (var scope = services.CreateScope())
 {
     await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
@@ -26,6 +30,8 @@ using (var scope = services.CreateScope())
 var engine = TestDatabase.UsePostgres ? "PostgreSQL" : "SQLite";
 var organisations = IndicatorDataset.Organisations();
 var clock = Stopwatch.StartNew();
+if (reuse is null)
+{
 using (var scope = services.CreateScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
@@ -50,6 +56,27 @@ if (!TestDatabase.UsePostgres)
 {
     var file = new FileInfo(Path.Combine(database.DataFolder, "saphan.db"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database {(file.Exists ? file.Length / 1048576.0 : 0):F0} MB"));
+    if (args.Contains("--keep"))
+    {
+        var kept = Path.Combine(Path.GetTempPath(), "saphan-indicators-bench");
+        Directory.CreateDirectory(kept);
+        foreach (var path in Directory.GetFiles(database.DataFolder, "saphan.db*"))
+        {
+            File.Copy(path, Path.Combine(kept, Path.GetFileName(path)), overwrite: true);
+        }
+
+        Console.WriteLine("kept a copy in " + kept + " (use --reuse " + kept + ")");
+    }
+}
+}
+else
+{
+    using var scope = services.CreateScope();
+    var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+    organisations = [.. (await db.Cases.AsNoTracking().GroupBy(c => c.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+        .OrderByDescending(g => g.Count).Select(g => new DatasetOrganisation(g.Key, "", ""))];
+    var count = await db.Cases.CountAsync();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: reusing {reuse} ({count:N0} cases)"));
 }
 
 var quarter = new Quarter(2026, 1);
@@ -84,6 +111,12 @@ if (args.Contains("--plan"))
     await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE IF NOT EXISTS indicator_refresh (subject_id TEXT PRIMARY KEY)");
     foreach (var statement in IndicatorFacts.RefreshStatements(postgres: false))
     {
+        if (statement.StartsWith("CREATE", StringComparison.Ordinal))
+        {
+            await db.Database.ExecuteSqlRawAsync(statement);
+            continue;
+        }
+
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + statement;
         await using var reader = await command.ExecuteReaderAsync();
@@ -139,7 +172,7 @@ using (var scope = services.CreateScope())
     clock.Restart();
     foreach (var chunk in ids.Chunk(100))
     {
-        await db.Referrals.Where(r => chunk.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, "completed"));
+        await db.Referrals.Where(r => chunk.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, r => r.Status == "completed" ? "declined" : "completed"));
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote 1,000 referral changes in {clock.Elapsed.TotalMilliseconds:F0} ms"));
@@ -149,3 +182,13 @@ var after = await TimeAsync([quarter], null, breakdowns: true, direct: false);
 var again = await TimeAsync([quarter], null, breakdowns: true, direct: false);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"fast   network, one quarter, first read after the writes (refresh + read): {after.Wall:F0} ms wall, {after.Cpu:F0} ms cpu; next read {again.Wall:F0} ms"));
+
+static ServiceProvider ReuseServices(string folder)
+{
+    var services = new ServiceCollection();
+    services.AddLogging();
+    services.AddSaphanData(StorageOptions.Create(folder));
+    services.AddSaphanIdentityCore();
+    services.AddSaphanUseCases();
+    return services.BuildServiceProvider();
+}

@@ -174,14 +174,23 @@ public static class IndicatorFacts
         var postgres = db.IsPostgres;
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var codes = string.Join(", ", definitions.Where(d => !d.Cumulative).Select(d => "'" + d.Code + "'"));
-        var cumulative = string.Join(", ", definitions.Where(d => d.Cumulative).Select(d => "'" + d.Code + "'"));
-        var which = "(" + (codes.Length > 0 ? "(indicator IN (" + codes + ") AND quarter = @q)" : "1 = 0")
-            + (cumulative.Length > 0 ? " OR (indicator IN (" + cumulative + ") AND quarter <= @q)" : "") + ")";
+        // One index range per part (a UNION, not an OR, which would widen every indicator's range to all past quarters).
         var organisation = breakdowns ? "CASE WHEN dimension = 'total' THEN organisation_id END" : "NULL";
-        command.CommandText = "SELECT indicator, " + organisation + " AS o, dimension, value, k, SUM(units), SUM(num), SUM(den) FROM indicator_sums WHERE "
-            + which + (organisationId is null ? "" : " AND organisation_id = @org") + (breakdowns ? "" : " AND dimension = 'total'")
-            + " AND units <> 0 GROUP BY indicator, " + (breakdowns ? organisation + ", " : "") + "dimension, value, k";
+        var filter = (organisationId is null ? "" : " AND organisation_id = @org") + (breakdowns ? "" : " AND dimension = 'total'") + " AND units <> 0";
+        var parts = new List<string>();
+        foreach (var (cumulative, range) in new[] { (false, "quarter = @q"), (true, "quarter <= @q") })
+        {
+            var codes = string.Join(", ", definitions.Where(d => d.Cumulative == cumulative).Select(d => "'" + d.Code + "'"));
+            if (codes.Length > 0)
+            {
+                parts.Add("SELECT indicator, " + organisation + " AS o, dimension, value, k, units, num, den FROM indicator_sums WHERE indicator IN ("
+                    + codes + ") AND " + range + filter);
+            }
+        }
+
+        command.CommandText = "SELECT indicator, " + (breakdowns ? "o" : "NULL") + ", dimension, value, k, SUM(units), SUM(num), SUM(den) FROM ("
+            + (parts.Count == 0 ? "SELECT indicator, NULL AS o, dimension, value, k, units, num, den FROM indicator_sums WHERE 1 = 0" : string.Join(" UNION ALL ", parts))
+            + ") s GROUP BY indicator, " + (breakdowns ? "o, " : "") + "dimension, value, k";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@q";
         parameter.Value = Key(quarter);
@@ -234,29 +243,43 @@ public static class IndicatorFacts
     /// </summary>
     public static IReadOnlyList<string> RefreshStatements(bool postgres)
     {
+        // The old facts' contributions (negative) and the new ones go to a scratch table first, so only the sums that
+        // really change are written: recomputing a case usually changes one or two of its facts, not all of them.
         var restrict = " AND subject_id IN (SELECT subject_id FROM " + Refresh + ")";
+        var delta = postgres
+            ? "CREATE TEMP TABLE IF NOT EXISTS indicator_delta (indicator text, quarter integer, o text, dimension text, value text, k text, units bigint, num bigint, den bigint) ON COMMIT DELETE ROWS"
+            : "CREATE TEMP TABLE IF NOT EXISTS indicator_delta (indicator TEXT, quarter INTEGER, o TEXT, dimension TEXT, value TEXT, k TEXT, units INTEGER, num INTEGER, den INTEGER)";
         return
         [
-            SumsSql(postgres, -1, restrict),
+            delta,
+            "DELETE FROM indicator_delta",
+            "INSERT INTO indicator_delta (indicator, quarter, o, dimension, value, k, units, num, den) " + SumsSelect(postgres, -1, restrict),
             "DELETE FROM indicator_facts WHERE 1 = 1" + restrict,
             .. FactInserts(postgres, restricted: true),
-            SumsSql(postgres, +1, restrict),
+            "INSERT INTO indicator_delta (indicator, quarter, o, dimension, value, k, units, num, den) " + SumsSelect(postgres, +1, restrict),
+            "INSERT INTO indicator_sums (indicator, quarter, organisation_id, dimension, value, k, units, num, den) "
+                + "SELECT indicator, quarter, o, dimension, value, k, SUM(units), SUM(num), SUM(den) FROM indicator_delta WHERE 1 = 1 "
+                + "GROUP BY indicator, quarter, o, dimension, value, k HAVING SUM(units) <> 0 OR SUM(num) <> 0 OR SUM(den) <> 0 " + Upsert,
         ];
     }
 
-    /// <summary>Adds (sign +1) or subtracts (−1) the facts of the subjects matched by <paramref name="restrict"/> to the sums.</summary>
-    internal static string SumsSql(bool postgres, int sign, string restrict)
+    private const string Upsert = "ON CONFLICT (indicator, quarter, organisation_id, dimension, value, k) DO UPDATE SET units = indicator_sums.units + excluded.units, "
+        + "num = indicator_sums.num + excluded.num, den = indicator_sums.den + excluded.den";
+
+    /// <summary>The facts of the subjects matched by <paramref name="restrict"/>, summed per sum row, times <paramref name="sign"/>.</summary>
+    private static string SumsSelect(bool postgres, int sign, string restrict)
     {
         var organisation = postgres ? "COALESCE(CAST(organisation_id AS text), '')" : "COALESCE(organisation_id, '')";
         var projections = string.Join(" UNION ALL ", SummedDimensions.Select(d =>
             "SELECT indicator, quarter, " + organisation + " AS o, '" + d.Dimension + "' AS dimension, " + d.Column + " AS value, k, num, den FROM indicator_facts WHERE 1 = 1" + restrict));
         var s = sign.ToString(CultureInfo.InvariantCulture);
-        return "INSERT INTO indicator_sums (indicator, quarter, organisation_id, dimension, value, k, units, num, den) "
-            + "SELECT indicator, quarter, o, dimension, value, k, " + s + " * COUNT(*), " + s + " * COALESCE(SUM(num), 0), " + s + " * COALESCE(SUM(den), 0) "
-            + "FROM (" + projections + ") f WHERE 1 = 1 GROUP BY indicator, quarter, o, dimension, value, k "
-            + "ON CONFLICT (indicator, quarter, organisation_id, dimension, value, k) DO UPDATE SET units = indicator_sums.units + excluded.units, "
-            + "num = indicator_sums.num + excluded.num, den = indicator_sums.den + excluded.den";
+        return "SELECT indicator, quarter, o, dimension, value, k, " + s + " * COUNT(*), " + s + " * COALESCE(SUM(num), 0), " + s + " * COALESCE(SUM(den), 0) "
+            + "FROM (" + projections + ") f WHERE 1 = 1 GROUP BY indicator, quarter, o, dimension, value, k";
     }
+
+    /// <summary>Adds the facts of the subjects matched by <paramref name="restrict"/> to the sums.</summary>
+    internal static string SumsSql(bool postgres, int sign, string restrict) =>
+        "INSERT INTO indicator_sums (indicator, quarter, organisation_id, dimension, value, k, units, num, den) " + SumsSelect(postgres, sign, restrict) + " " + Upsert;
 
     /// <summary>
     /// The facts of every computable indicator, one INSERT each: the catalogue's query per case over all quarters
