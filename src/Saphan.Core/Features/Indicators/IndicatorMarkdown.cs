@@ -104,7 +104,8 @@ public static class IndicatorMarkdown
 
             ## Performance
             The SQL above is the definition. The dashboards, the API and the reports read the same figures from pre-summed,
-            de-identified facts (migration 0016), so a quarter of a national network is read in milliseconds, not seconds:
+            de-identified facts (migration 0016), so a quarter of a national network is read in about a tenth of a second, not
+            tens of seconds (1,000,000 cases, every breakdown: 137 ms against 24 s by the SQL above, on a loaded 2-core machine):
             - `indicator_facts`: one narrow row per counted unit (a case in a quarter, a referral, an award, a tip) with its
               quarter, the organisation counted and its breakdown codes already resolved (sex, age band, first nationality,
               first exploitation type, province, service type or days). No identifying or encrypted column is copied.
