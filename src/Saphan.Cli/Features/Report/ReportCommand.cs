@@ -13,7 +13,8 @@ internal sealed record QuarterlyReport(IndicatorSet Set, IReadOnlyList<Indicator
 /// <summary>
 /// <c>./saphan report --org ID|network --quarter 2026Q1 --out FILE.pdf|FILE.xlsx</c>: the quarterly report an
 /// organisation sends to MSDHS (or the network's, with small cells suppressed), format chosen by the extension.
-/// <c>./saphan report backfill</c> fills the age band of cases saved before migration 0013.
+/// <c>./saphan report backfill</c> fills the age band of cases saved before migration 0013 and builds the indicator facts
+/// (migration 0016) of a database that held records before them.
 /// </summary>
 internal static class ReportCommand
 {
@@ -99,12 +100,15 @@ internal static class ReportCommand
             });
         });
 
-        var backfill = new Command("backfill", "Fill the de-identified age band of cases saved before it existed (decrypts birth dates in memory)");
+        var backfill = new Command("backfill", "Fill the de-identified age band of cases saved before it existed (decrypts birth dates in memory), then build the indicator facts");
         backfill.SetAction((_, cancellationToken) => CliServices.RunAsync(async services =>
         {
             await CliServices.EnsureSchemaCurrentAsync(services, cancellationToken);
             var filled = await services.GetRequiredService<AgeBandBackfill>().RunAsync(cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"age band filled on {filled} cases"));
+            var clock = Stopwatch.StartNew();
+            var facts = await IndicatorFacts.RebuildAsync(services.GetRequiredService<Saphan.Core.Data.SaphanDbContext>(), cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indicator facts built: {facts} rows in {clock.Elapsed.TotalSeconds:F1} s"));
             return 0;
         }));
         report.Subcommands.Add(backfill);

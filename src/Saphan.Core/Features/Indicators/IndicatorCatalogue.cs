@@ -41,6 +41,8 @@ public sealed record IndicatorDefinition(
     /// engine, which sums it by every combination of dimensions.
     /// </summary>
     public string? Query { get; init; }
+    /// <summary>Counts every record up to the end of the quarter, not only the quarter's (E7).</summary>
+    internal bool Cumulative { get; init; }
 }
 
 /// <summary>
@@ -71,7 +73,7 @@ public static class IndicatorCatalogue
     /// <summary>The dimensions of a case (alias c), its person (p) and the organisation counted (o).</summary>
     internal const string CaseDims =
         "p.gender AS g, c.age_broad AS a, p.citizenships AS n, "
-        + "(SELECT e.exploitation_types FROM trafficking_events e WHERE e.case_id = c.id AND e.type = 'exploitation' ORDER BY e.created_at LIMIT 1) AS x, "
+        + "(SELECT e.exploitation_types FROM trafficking_events e WHERE e.case_id = c.id AND e.type = 'exploitation' ORDER BY e.created_at, e.id LIMIT 1) AS x, "
         + "c.province AS pr, o.type AS ot";
 
     internal const string PositiveMentalHealth =
@@ -259,6 +261,7 @@ public static class IndicatorCatalogue
             PersonDimensions)
         {
             CountedUnit = "awards",
+            Cumulative = true,
             ScopeColumn = "c.organisation_id",
             Query = "SELECT {dims}, NULL AS k, k.paid_satang AS num, k.awarded_satang AS den "
                 + "FROM compensations k JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id JOIN organisations o ON o.id = c.organisation_id "

@@ -19,8 +19,10 @@ public sealed record IndicatorValue(
     bool Hidden);
 
 /// <summary>
-/// Runs the catalogue's queries. Each indicator is one SQL statement over indexed date ranges, summed in the
-/// database by every combination of dimensions; the breakdowns are then rolled up from those sums in memory.
+/// Computes the catalogue. Normally from the pre-summed indicator facts (<see cref="IndicatorFacts"/>, brought up to date
+/// with every committed write first); with <c>direct</c>, or before the facts of an older database are built, by the
+/// catalogue's own queries: one SQL statement per indicator over indexed date ranges, summed in the database by every
+/// combination of dimensions. Either way the breakdowns are rolled up in memory by the same code.
 /// In network scope every cell counting 1–10 units is suppressed (CTDC's rule), one more cell is suppressed in any
 /// breakdown where a single suppressed cell could be recovered from the total, and an organisation type held by
 /// fewer than <see cref="MinimumOrganisationsPerType"/> organisations is never shown on its own.
@@ -40,7 +42,7 @@ public static partial class IndicatorEngine
 
     public static async Task<IReadOnlyList<IndicatorValue>> ComputeAsync(
         SaphanDbContext db, Quarter quarter, Guid? organisationId, bool network, bool breakdowns, bool includeHealth, CancellationToken cancellationToken,
-        Action<IndicatorDefinition, TimeSpan>? measured = null)
+        Action<IndicatorDefinition, TimeSpan>? measured = null, bool direct = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         var typesWithFewOrganisations = network
@@ -51,6 +53,11 @@ public static partial class IndicatorEngine
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (!direct && await IndicatorFacts.PrepareAsync(db, cancellationToken))
+            {
+                return await FromSumsAsync(db, quarter, organisationId, network, breakdowns, includeHealth, typesWithFewOrganisations, cancellationToken);
+            }
+
             if (!db.IsPostgres)
             {
                 // A national-size file does not fit SQLite's default 2 MB page cache: give this (pooled) connection room.
@@ -75,7 +82,7 @@ public static partial class IndicatorEngine
 
                 var started = Stopwatch.GetTimestamp();
                 var rows = await QueryAsync(db, definition, quarter, organisationId, breakdowns, cancellationToken);
-                results.Add(Summarise(definition, rows, network, breakdowns, typesWithFewOrganisations));
+                results.Add(Summarise(definition, rows, d => rows.Select(r => (DimensionValue(d, r), r)), network, breakdowns, typesWithFewOrganisations));
                 measured?.Invoke(definition, Stopwatch.GetElapsedTime(started));
             }
         }
@@ -85,6 +92,53 @@ public static partial class IndicatorEngine
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The fast path: one read of the pre-summed facts for every indicator (IndicatorFacts). Each summed row becomes a
+    /// row of the direct path's shape, so the same roll-up, suppression and ordering apply.
+    /// </summary>
+    private static async Task<List<IndicatorValue>> FromSumsAsync(
+        SaphanDbContext db, Quarter quarter, Guid? organisationId, bool network, bool breakdowns, bool includeHealth,
+        HashSet<string> typesWithFewOrganisations, CancellationToken cancellationToken)
+    {
+        var computed = IndicatorCatalogue.All.Where(d => d.NotComputable is null && d.Query is not null && (includeHealth || !d.Health)).ToList();
+        var sums = await IndicatorFacts.ReadAsync(db, quarter, organisationId, breakdowns, computed, cancellationToken);
+        var types = breakdowns
+            ? (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Type }).ToListAsync(cancellationToken))
+                .ToDictionary(o => db.IsPostgres ? o.Id.ToString() : o.Id.ToString().ToUpperInvariant(), o => o.Type, StringComparer.OrdinalIgnoreCase)
+            : [];
+        var byIndicator = sums.ToLookup(s => s.Indicator, StringComparer.Ordinal);
+        var results = new List<IndicatorValue>();
+        foreach (var definition in IndicatorCatalogue.All)
+        {
+            if (definition.NotComputable is not null || definition.Query is null)
+            {
+                results.Add(new IndicatorValue(definition, null, new Dictionary<string, IReadOnlyList<IndicatorCell>>(), false));
+                continue;
+            }
+
+            if (definition.Health && !includeHealth)
+            {
+                results.Add(new IndicatorValue(definition, null, new Dictionary<string, IReadOnlyList<IndicatorCell>>(), true));
+                continue;
+            }
+
+            var own = byIndicator[definition.Code].ToList();
+            var totals = own.Where(s => s.Dimension == "total").ToList();
+            var totalRows = totals.Select(ToRow).ToList();
+            results.Add(Summarise(definition, totalRows, dimension => dimension switch
+            {
+                IndicatorCatalogue.OrganisationType => totals.Select(s => (
+                    s.Organisation is { Length: > 0 } o && types.TryGetValue(o, out var type) ? type : "unassigned", ToRow(s))),
+                IndicatorCatalogue.ServiceType => totalRows.Select(r => (r.K ?? "unknown", r)),
+                _ => own.Where(s => s.Dimension == dimension).Select(s => (s.Value, ToRow(s))),
+            }, network, breakdowns, typesWithFewOrganisations));
+        }
+
+        return results;
+
+        static Row ToRow(IndicatorFacts.Sum s) => new(null, null, null, null, null, null, s.K.Length == 0 ? null : s.K, s.Units, s.Num, s.Den);
     }
 
     /// <summary>The SQL run for an indicator on an engine (the catalogue's query with its placeholders filled).</summary>
@@ -187,7 +241,9 @@ public static partial class IndicatorEngine
         }
     }
 
-    private static IndicatorValue Summarise(IndicatorDefinition definition, List<Row> rows, bool network, bool breakdowns, HashSet<string> typesWithFewOrganisations)
+    private static IndicatorValue Summarise(
+        IndicatorDefinition definition, List<Row> rows, Func<string, IEnumerable<(string Code, Row Row)>> byDimension, bool network, bool breakdowns,
+        HashSet<string> typesWithFewOrganisations)
     {
         var median = definition.Unit == IndicatorUnits.MedianDays;
         var total = new Accumulator();
@@ -203,9 +259,8 @@ public static partial class IndicatorEngine
             foreach (var dimension in definition.Dimensions)
             {
                 var cells = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
-                foreach (var row in rows)
+                foreach (var (code, row) in byDimension(dimension))
                 {
-                    var code = DimensionValue(dimension, row);
                     if (!cells.TryGetValue(code, out var cell))
                     {
                         cells[code] = cell = new Accumulator();
@@ -284,7 +339,7 @@ public static partial class IndicatorEngine
             return cells;
         }
 
-        var smallest = cells.Where(c => !c.Suppressed && c.Units > 0).OrderBy(c => c.Units).FirstOrDefault();
+        var smallest = cells.Where(c => !c.Suppressed && c.Units > 0).OrderBy(c => c.Units).ThenBy(c => c.Code, StringComparer.Ordinal).FirstOrDefault();
         return smallest is null ? cells : cells.Select(c => ReferenceEquals(c, smallest) ? Suppress(c) : c).ToList();
     }
 

@@ -138,4 +138,32 @@ public sealed class ReportCommandTests : IAsyncLifetime
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("Organisation not found", unknown.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Backfill_builds_the_indicator_facts_and_the_indicators_then_read_them()
+    {
+        // As on a database that held records before migration 0016: the facts are marked not built.
+        await using (var services = _database.BuildServices())
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+                db.IsPostgres ? "UPDATE indicator_state SET built = false; DELETE FROM indicator_sums" : "UPDATE indicator_state SET built = 0; DELETE FROM indicator_sums");
+            Assert.False(await Saphan.Core.Features.Indicators.IndicatorFacts.PrepareAsync(db, default));
+        }
+
+        var run = await CliRunner.RunAsync(_database, "report", "backfill");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("indicator facts built: 28 rows", run.Output, StringComparison.Ordinal); // P1 and E6 for each of the 14 cases
+
+        await using (var services = _database.BuildServices())
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            Assert.True(await Saphan.Core.Features.Indicators.IndicatorFacts.PrepareAsync(db, default));
+            var set = await scope.ServiceProvider.GetRequiredService<Saphan.Core.Features.Indicators.GetIndicators>()
+                .ComputeAsync(new Saphan.Core.Features.Indicators.Quarter(2026, 1), _ngo, includeHealth: true, default);
+            Assert.Equal(12, set.Indicators.First(i => i.Definition.Code == "P1").Total!.Value);
+        }
+    }
 }
