@@ -43,6 +43,12 @@ public sealed record IndicatorDefinition(
     public string? Query { get; init; }
     /// <summary>Counts every record up to the end of the quarter, not only the quarter's (E7).</summary>
     internal bool Cumulative { get; init; }
+
+    /// <summary>
+    /// Whether the pre-summed indicator facts (IndicatorFacts) hold this indicator. The few that read a small table (P6: one
+    /// row per training session) are computed by their query on the fast path too.
+    /// </summary>
+    internal bool Summed { get; init; } = true;
 }
 
 /// <summary>
@@ -149,6 +155,7 @@ public static class IndicatorCatalogue
             "participants of training_sessions held_on in the quarter", null, [Sex, Province, OrganisationType, AudienceType])
         {
             CountedUnit = Participants,
+            Summed = false,
             ScopeColumn = "t.organisation_id",
             // One row per session and sex with that sex's participants: the engine sums participants, not rows, as units.
             Query = "SELECT 'female' AS g, NULL AS a, NULL AS n, NULL AS x, t.province AS pr, o.type AS ot, t.audience AS k, t.participants_female AS num, t.participants_female AS den "

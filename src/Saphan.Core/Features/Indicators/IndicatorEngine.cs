@@ -102,7 +102,7 @@ public static partial class IndicatorEngine
         SaphanDbContext db, Quarter quarter, Guid? organisationId, bool network, bool breakdowns, bool includeHealth,
         HashSet<string> typesWithFewOrganisations, CancellationToken cancellationToken)
     {
-        var computed = IndicatorCatalogue.All.Where(d => d.NotComputable is null && d.Query is not null && (includeHealth || !d.Health)).ToList();
+        var computed = IndicatorCatalogue.All.Where(d => d.NotComputable is null && d.Query is not null && d.Summed && (includeHealth || !d.Health)).ToList();
         var sums = await IndicatorFacts.ReadAsync(db, quarter, organisationId, breakdowns, computed, cancellationToken);
         var types = breakdowns
             ? (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Type }).ToListAsync(cancellationToken))
@@ -121,6 +121,13 @@ public static partial class IndicatorEngine
             if (definition.Health && !includeHealth)
             {
                 results.Add(new IndicatorValue(definition, null, new Dictionary<string, IReadOnlyList<IndicatorCell>>(), true));
+                continue;
+            }
+
+            if (!definition.Summed)
+            {
+                var direct = await QueryAsync(db, definition, quarter, organisationId, breakdowns, cancellationToken);
+                results.Add(Summarise(definition, direct, d => direct.Select(r => (DimensionValue(d, r), r)), network, breakdowns, typesWithFewOrganisations));
                 continue;
             }
 

@@ -1,4 +1,4 @@
--- 0020: a route to a partner can be withdrawn by the sender (reason encrypted) and answered by the partner
+-- 0019: a route to a partner can be withdrawn by the sender (reason encrypted) and answered by the partner
 -- (accepted / declined with a reason, a note; both encrypted); organisations declare the kinds of tip they take
 -- (organisation_tip_types; none declared: every kind). Adds nullable columns and a table: existing data is untouched.
 

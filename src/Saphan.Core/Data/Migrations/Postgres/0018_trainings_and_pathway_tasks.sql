@@ -1,4 +1,4 @@
--- 0019: training sessions an organisation gave (indicator P6, people trained: counts by sex, no names).
+-- 0018: training sessions an organisation gave (indicator P6, people trained: counts by sex, no names).
 -- Also a unique index for the tasks late care-pathway steps raise (below). Existing data is untouched.
 
 CREATE TABLE training_sessions (
