@@ -506,10 +506,12 @@
         return response.json().catch(function () { return {}; });
     }
 
-    // What a 401/403 means. Ended elsewhere (revoked) or no longer allowed (403): wipe. Merely expired (a long day
-    // offline): keep the entries and ask to sign in again; the owner check then sends them only for the same person.
+    // What a 401/403 means. Ended elsewhere (401 "revoked") or no longer allowed to enter cases (403 "not-allowed"):
+    // wipe. Merely expired (a long day offline): keep the entries and ask to sign in again; the owner check then sends
+    // them only for the same person. Any other 403 refuses one entry, which stays on the phone marked as refused.
     function ended(response) {
-        if (response.status === 403 || (response.status === 401 && response.headers.get("Saphan-Session") === "revoked")) { return signedOut; }
+        var mark = response.headers.get("Saphan-Session");
+        if ((response.status === 403 && mark === "not-allowed") || (response.status === 401 && mark === "revoked")) { return signedOut; }
         if (response.status === 401) { return signInAgain; }
         return null;
     }
@@ -612,7 +614,7 @@
                         entry.conflict = { serverVersion: answer.serverVersion, fields: answer.fields };
                         return putEntry(entry);
                     }
-                    if (response.status === 400 || response.status === 404 || response.status === 409 || response.status === 413 || response.status === 415) {
+                    if (response.status === 400 || response.status === 403 || response.status === 404 || response.status === 409 || response.status === 413 || response.status === 415) {
                         entry.state = "rejected";
                         var errors = {};
                         Object.keys(answer.errors || {}).forEach(function (k) { errors[k.replace(/^case\./, "")] = answer.errors[k].join(" "); });

@@ -272,7 +272,10 @@ public sealed class FieldSyncTests(SaphanAppFactory app) : IClassFixture<SaphanA
         var token = await TokenAsync(page);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await page.SendAsync(PageSync(Intake(Guid.NewGuid(), "Hla"), token: null))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await page.SendAsync(PageSync(Intake(Guid.NewGuid(), "Hla"), token, site: "cross-site"))).StatusCode);
+        var crossSite = await page.SendAsync(PageSync(Intake(Guid.NewGuid(), "Hla"), token, site: "cross-site"));
+        Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
+        // A refused entry is not a lost right: no mark, so the page keeps the person's unsent entries.
+        Assert.False(crossSite.Headers.Contains("Saphan-Session"));
         Assert.Equal(HttpStatusCode.Forbidden, (await page.SendAsync(PageSync(Intake(Guid.NewGuid(), "Hla"), token, origin: "https://evil.example"))).StatusCode);
         var clientId = Guid.NewGuid();
         var sent = await page.SendAsync(PageSync(Intake(clientId, "Hla"), token, origin: "http://localhost"));
@@ -284,7 +287,10 @@ public sealed class FieldSyncTests(SaphanAppFactory app) : IClassFixture<SaphanA
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().SendAsync(PageSync(Intake(Guid.NewGuid(), "Hla"), token))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/Field/session")).StatusCode);
         var analyst = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.Analyst)]);
-        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/Field/session")).StatusCode);
+        var notAllowed = await analyst.GetAsync("/Field/session");
+        Assert.Equal(HttpStatusCode.Forbidden, notAllowed.StatusCode);
+        // A role that may not enter cases at all: marked, so the page wipes the phone.
+        Assert.Equal("not-allowed", Assert.Single(notAllowed.Headers.GetValues("Saphan-Session")));
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/Field/instruments")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.SendAsync(PageSync(Intake(Guid.NewGuid(), "Hla"), token))).StatusCode);
         var denied = await analyst.GetAsync("/Field");
