@@ -18,7 +18,7 @@ public sealed class PathwayTaskRules
 /// <summary>
 /// Overdue pathway steps raise tasks, the way overdue referrals do (<see cref="Referrals.ReferralCommands.ExpireDueAsync"/>):
 /// applied when the organisation's tasks, gaps or a case's pathway are read, so no background job is needed. A step of
-/// an open case that is past its expected date and neither done nor skipped raises one task for the case's worker (the
+/// an open case that is past its expected date, neither done nor skipped, and not yet missed raises one task for the case's worker (the
 /// supervisors when no worker is assigned); still late <see cref="PathwayTaskRules.EscalateAfterDays"/> days after its
 /// due date plus that, one task for the supervisors. Each exactly once per case and step: the task's source is a key
 /// derived from the case and the step code, and the unique index UX_tasks_pathway_step_source refuses a second one
@@ -65,7 +65,10 @@ public sealed class PathwayStepTasks(SaphanDbContext db, TimeProvider clock, Pat
             db.CasePathways.Where(p => p.OrganisationId == organisationId && (onlyCase == null || p.CaseId == onlyCase)).Select(p => p.CaseId), cancellationToken);
         var late = open
             .SelectMany(a => PathwayProgress.Derive(facts[a.CaseId], pathways[a.PathwayId], today)
-                .Where(s => s.DoneOn is null && s.DaysLate > 0 && s.Mark != "skipped")
+                // Overdue, not missed: a step more than PathwayProgress.MissedAfterDays late with nothing under way is a gap
+                // (listed at /Gaps), not work to do now; so a case put on a pathway long after identification, or a
+                // database adopting pathways, does not flood its workers with tasks for steps whose time has passed.
+                .Where(s => s.DoneOn is null && s.DaysLate > 0 && s.Mark != "skipped" && s.Status == StepStatus.Overdue)
                 .Select(s => (a.CaseId, a.AssignedWorkerId, Step: s)))
             .ToList();
         if (late.Count == 0)

@@ -94,6 +94,28 @@ public sealed class PathwayStepTasksTests(SaphanAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_step_whose_time_has_passed_is_a_gap_not_a_task()
+    {
+        var worker = app.Api(app.OrgA, Roles.CaseWorker);
+        var workerId = await UserIdAsync(app.OrgA, Roles.CaseWorker);
+        // Identified 200 days ago: the first steps are months late (missed, listed at /Gaps), later ones only overdue.
+        var caseId = await CaseOnPathwayAsync(worker, 200, workerId);
+        var mine = (await TasksAsync(worker)).Where(t => t!["caseId"]?.GetValue<Guid>() == caseId).ToList();
+
+        Assert.NotEmpty(mine); // the 6-month follow-up, about 20 days late, is still work to do
+        Assert.DoesNotContain(mine, t => t!["detail"]!.GetValue<string>().Contains("safe_shelter", StringComparison.Ordinal));
+        Assert.DoesNotContain(mine, t => t!["detail"]!.GetValue<string>().Contains("health_check", StringComparison.Ordinal));
+        Assert.All(mine, t =>
+        {
+            var detail = t!["detail"]!.GetValue<string>();
+            var daysLate = int.Parse(detail[(detail.LastIndexOf('(') + 1)..detail.IndexOf(" days late", StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+            Assert.InRange(daysLate, 1, PathwayProgress.MissedAfterDays);
+        });
+        var gaps = await Json.ReadAsync(await app.Api(app.OrgA, Roles.Supervisor).GetAsync("/api/v1/gaps"));
+        Assert.Contains(caseId.ToString(), gaps.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_case_without_a_worker_gives_the_step_to_the_supervisors_and_the_index_refuses_a_second_task()
     {
         var worker = app.Api(app.OrgA, Roles.CaseWorker);
