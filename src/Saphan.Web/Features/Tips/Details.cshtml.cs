@@ -24,38 +24,10 @@ public sealed class DetailsModel(GetTip get, UpdateTip update, AddTipNote addNot
         });
 
     public Task<IActionResult> OnPostRouteAsync(Guid id, Guid? organisationId, string? routeNote, CancellationToken cancellationToken) =>
-        RunAsync(async () =>
-        {
-            try
-            {
-                await routing.RouteAsync(User.ToActor(), id, organisationId, routeNote, cancellationToken);
-                return Redirect("/Tips/Details/" + id);
-            }
-            catch (ValidationException invalid)
-            {
-                RouteErrors = invalid.Errors.Values.SelectMany(m => m);
-                await LoadAsync(id, cancellationToken);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            }
-        });
+        ChangeAsync(id, () => routing.RouteAsync(User.ToActor(), id, organisationId, routeNote, cancellationToken), errors => RouteErrors = errors, cancellationToken);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid routeId, string? withdrawReason, CancellationToken cancellationToken) =>
-        RunAsync(async () =>
-        {
-            try
-            {
-                await routing.WithdrawAsync(User.ToActor(), routeId, withdrawReason, cancellationToken);
-                return Redirect("/Tips/Details/" + id);
-            }
-            catch (ValidationException invalid)
-            {
-                RouteErrors = invalid.Errors.Values.SelectMany(m => m);
-                await LoadAsync(id, cancellationToken);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            }
-        });
+        ChangeAsync(id, () => routing.WithdrawAsync(User.ToActor(), routeId, withdrawReason, cancellationToken), errors => RouteErrors = errors, cancellationToken);
 
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -79,16 +51,20 @@ public sealed class DetailsModel(GetTip get, UpdateTip update, AddTipNote addNot
         });
 
     public Task<IActionResult> OnPostNoteAsync(Guid id, string? note, CancellationToken cancellationToken) =>
+        ChangeAsync(id, () => addNote.HandleAsync(User.ToActor(), id, note, cancellationToken), errors => NoteErrors = errors, cancellationToken);
+
+    /// <summary>A change from a form: back to the tip when it worked, else the page again with the form's errors (400).</summary>
+    private Task<IActionResult> ChangeAsync(Guid id, Func<Task> change, Action<IEnumerable<string>> showErrors, CancellationToken cancellationToken) =>
         RunAsync(async () =>
         {
             try
             {
-                await addNote.HandleAsync(User.ToActor(), id, note, cancellationToken);
+                await change();
                 return Redirect("/Tips/Details/" + id);
             }
             catch (ValidationException invalid)
             {
-                NoteErrors = invalid.Errors.Values.SelectMany(m => m);
+                showErrors(invalid.Errors.Values.SelectMany(m => m));
                 await LoadAsync(id, cancellationToken);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
