@@ -76,7 +76,8 @@ public static class SvgChart
     public static string Bars(string title, IReadOnlyList<(string Label, double? Value, string Text)> bars, string id)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        const double width = 360, row = 26, labelWidth = 140, right = 56;
+        // The label column fits 20 characters at 14 px (e.g. "Transgender / non-co…"); the full label is the tooltip.
+        const double width = 400, row = 26, labelWidth = 172, right = 56;
         var height = Math.Max(1, bars.Count) * row + 8;
         var max = NiceMax(bars.Where(b => b.Value is not null).Select(b => b.Value!.Value).DefaultIfEmpty(0).Max());
         var svg = Open(title, width, height, id, "chart chart-bars");
@@ -86,7 +87,7 @@ public static class SvgChart
             var y = 4 + i * row;
             var length = value is null ? 6 : Math.Max(1, (width - labelWidth - right) * value.Value / max);
             var fill = value is null ? "#c9d3e0" : Palette[0];
-            svg.Append(Inv($"<text x=\"{labelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" font-size=\"14\" fill=\"#1f2933\">{Escape(Shorten(label, 20))}</text>"));
+            svg.Append(Inv($"<text x=\"{labelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" font-size=\"14\" fill=\"#1f2933\"><title>{Escape(label)}</title>{Escape(Shorten(label, 20))}</text>"));
             svg.Append(Inv($"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{length:0.#}\" height=\"{row - 8}\" rx=\"2\" fill=\"{fill}\" />"));
             svg.Append(Inv($"<text x=\"{labelWidth + length + 6:0.#}\" y=\"{y + 17}\" font-size=\"14\" fill=\"#1f2933\">{Escape(text)}</text>"));
         }
