@@ -25,24 +25,17 @@ public static class CaseRecordAccess
         await CaseAccess.Readable(db, actor).AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
         ?? throw new NotFoundException("Case");
 
-    /// <summary>The case for a change: readable, a writer's role, and not closed.</summary>
-    internal static async Task<Case> WriteAsync(SaphanDbContext db, Actor actor, Guid caseId, CancellationToken cancellationToken)
-    {
-        var @case = await ReadAsync(db, actor, caseId, cancellationToken);
-        CaseAccess.EnsureCanWrite(actor);
-        EnsureOpen(@case);
-        return @case;
-    }
-
     /// <summary>
-    /// The case (with its person) that another feature adds to: a writer's role (403), the actor's organisation (404), and
-    /// open (409), unless <paramref name="evenIfClosed"/> (a consent withdrawal takes effect on a closed case too).
+    /// The case for a change: a writer's role (403), the actor's organisation (404), and open (409), unless
+    /// <paramref name="evenIfClosed"/> (a consent withdrawal takes effect on a closed case too); with its person when asked.
     /// </summary>
-    internal static async Task<Case> WritableWithPersonAsync(SaphanDbContext db, Actor actor, Guid caseId, CancellationToken cancellationToken, bool evenIfClosed = false)
+    internal static async Task<Case> WriteAsync(SaphanDbContext db, Actor actor, Guid caseId, CancellationToken cancellationToken,
+        bool withPerson = false, bool evenIfClosed = false)
     {
         CaseAccess.EnsureCanWrite(actor);
-        var @case = await CaseAccess.Readable(db, actor).Include(c => c.Person).AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw new NotFoundException("Case");
+        var cases = CaseAccess.Readable(db, actor).AsNoTracking();
+        var @case = await (withPerson ? cases.Include(c => c.Person) : cases).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw new NotFoundException("Case");
         if (!evenIfClosed)
         {
             EnsureOpen(@case);

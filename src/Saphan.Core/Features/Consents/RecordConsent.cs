@@ -14,8 +14,8 @@ public sealed class RecordConsent(SaphanDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         // A withdrawal takes effect at once, even on a closed case (PDPA); other decisions wait for a reopening.
-        var @case = await Saphan.Core.Features.CaseRecord.CaseRecordAccess.WritableWithPersonAsync(
-            db, actor, caseId, cancellationToken, evenIfClosed: PersonInput.Clean(input.Status) == "withdrawn");
+        var @case = await Saphan.Core.Features.CaseRecord.CaseRecordAccess.WriteAsync(
+            db, actor, caseId, cancellationToken, withPerson: true, evenIfClosed: PersonInput.Clean(input.Status) == "withdrawn");
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);

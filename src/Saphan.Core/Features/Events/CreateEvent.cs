@@ -18,7 +18,7 @@ public sealed class CreateEvent(SaphanDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        var @case = await Saphan.Core.Features.CaseRecord.CaseRecordAccess.WritableWithPersonAsync(db, actor, caseId, cancellationToken);
+        var @case = await Saphan.Core.Features.CaseRecord.CaseRecordAccess.WriteAsync(db, actor, caseId, cancellationToken, withPerson: true);
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);

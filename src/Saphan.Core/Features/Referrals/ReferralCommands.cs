@@ -24,7 +24,7 @@ public sealed class ReferralCommands(SaphanDbContext db, TimeProvider clock, Ref
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        var @case = await Saphan.Core.Features.CaseRecord.CaseRecordAccess.WritableWithPersonAsync(db, actor, caseId, cancellationToken);
+        var @case = await Saphan.Core.Features.CaseRecord.CaseRecordAccess.WriteAsync(db, actor, caseId, cancellationToken, withPerson: true);
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
