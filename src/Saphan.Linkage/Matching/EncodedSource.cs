@@ -114,8 +114,9 @@ public sealed record MatchOptions
     public double AmbiguityMargin { get; init; }
 
     /// <summary>
-    /// A pair whose birth-year group, or sex/citizenship group, is filled in both records but agrees less than
-    /// this (Dice of that group alone) is never linked, whatever its overall score (0 turns the check off). Years
+    /// The field checks (<see cref="Similarity.ClkBlock.Adjust"/>): a pair whose sex/citizenship group is filled in both
+    /// records but agrees less than this (Dice of that group alone) is never linked; one whose birth-year group agrees
+    /// less loses <see cref="Similarity.ClkBlock.YearConflictPenalty"/> from its score. 0 turns the checks off. Years
     /// three or more apart, or a different sex, score about 0.1–0.2 on their group; the same year or sex 1.0.
     /// </summary>
     public double MinFieldAgreement { get; init; } = 0.3;

@@ -66,7 +66,7 @@ internal static class ImportCommand
             reportWriter?.WriteLine("row,column,kind,reason");
             void OnIssue(ImportIssue issue)
             {
-                reportWriter?.WriteLine(string.Join(',', issue.Row.ToString(CultureInfo.InvariantCulture), Csv(issue.Column), issue.Kind, Csv(issue.Reason)));
+                reportWriter?.WriteLine(string.Join(',', issue.Row.ToString(CultureInfo.InvariantCulture), Saphan.Core.Features.Export.CellSafety.Csv(issue.Column), issue.Kind, Saphan.Core.Features.Export.CellSafety.Csv(issue.Reason)));
                 if (printed++ < PrintedIssues)
                 {
                     Console.Error.WriteLine($"row {issue.Row.ToString(CultureInfo.InvariantCulture)}, {issue.Column}: {issue.Kind}: {issue.Reason}");
@@ -120,12 +120,5 @@ internal static class ImportCommand
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>A report field: quoted when needed, and never starting like a formula when the report is opened in a spreadsheet.</summary>
-    private static string Csv(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 }

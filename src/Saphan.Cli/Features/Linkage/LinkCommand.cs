@@ -36,7 +36,7 @@ internal static class LinkCommand
         var clusters = new Option<string>("--out") { Description = "clusters.csv to write (cluster_id,source,id)", Required = true };
         var blocking = new Option<BlockingMode>("--blocking")
         {
-            Description = "auto (exhaustive up to 5e10 pairs, then keyed), exhaustive, keyed (needs the blocking column) or minhashlsh",
+            Description = "auto (keyed above 1e9 pairs when every file has the blocking column, else exhaustive up to 5e10 pairs, then minhashlsh), exhaustive, keyed (needs the blocking column) or minhashlsh",
             DefaultValueFactory = _ => BlockingMode.Auto,
         };
         var match = new Command("match", "Link encodings across organisations into clusters, one per person") { inputs, threshold, clusters, blocking };

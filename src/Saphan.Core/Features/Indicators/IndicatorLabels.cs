@@ -74,7 +74,7 @@ public static class IndicatorLabels
 
         if (cell.Suppressed)
         {
-            return IsThai(culture) ? "< 11" : "< 11";
+            return "< " + IndicatorEngine.SmallCell.ToString(CultureInfo.InvariantCulture);
         }
 
         return cell.Value switch

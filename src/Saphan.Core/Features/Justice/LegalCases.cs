@@ -274,7 +274,9 @@ public sealed class LegalCases(SaphanDbContext db, TimeProvider clock)
         var linked = db.Set<SuspectLink>().Where(k => k.LegalCaseId == l.Id).Select(k => k.SuspectId);
         var suspects = await db.Set<Suspect>().AsNoTracking().Where(x => x.OrganisationId == l.OrganisationId && linked.Contains(x.Id)).OrderBy(x => x.Id).ToListAsync(cancellationToken);
         var hearings = await db.Set<Hearing>().AsNoTracking().Where(h => h.LegalCaseId == l.Id).OrderBy(h => h.HeldOn).ToListAsync(cancellationToken);
-        var witnesses = await db.Set<Witness>().AsNoTracking().Where(w => w.LegalCaseId == l.Id).OrderBy(w => w.Id).ToListAsync(cancellationToken);
+        // A shared reader sees the case's stage, hearings, suspects and money, not the owner's victims: no witness (who
+        // testifies, their protection) and no per-victim compensation row (each names a victim's case), only the totals.
+        var witnesses = shared ? [] : await db.Set<Witness>().AsNoTracking().Where(w => w.LegalCaseId == l.Id).OrderBy(w => w.Id).ToListAsync(cancellationToken);
         var assets = await db.Set<SeizedAsset>().AsNoTracking().Where(a => a.LegalCaseId == l.Id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var compensation = await db.Set<Compensation>().AsNoTracking().Where(c => c.LegalCaseId == l.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var totals = new MoneyTotals(
@@ -286,7 +288,7 @@ public sealed class LegalCases(SaphanDbContext db, TimeProvider clock)
             hearings.Select(h => new HearingView(h.Id, h.HeldOn, h.Note)).ToList(),
             witnesses.Select(w => new WitnessView(w.Id, w.CaseId, w.Coordinator, w.InterpreterLanguage, w.ProtectionMeasures)).ToList(),
             assets.Select(a => new AssetView(a.Id, a.Description, a.Status, a.ValueSatang, a.RecordedOn, a.SuspectId)).ToList(),
-            compensation.Select(c => new CompensationView(c.Id, c.CaseId, c.ClaimedSatang, c.AwardedSatang, c.PaidSatang)).ToList(), totals,
+            shared ? [] : compensation.Select(c => new CompensationView(c.Id, c.CaseId, c.ClaimedSatang, c.AwardedSatang, c.PaidSatang)).ToList(), totals,
             suspects.Select(x => new SuspectSummary(x.Id, x.Kind, x.Name, x.Roles)).ToList(), shared);
     }
 }

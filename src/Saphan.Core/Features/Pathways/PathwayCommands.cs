@@ -110,9 +110,8 @@ public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clo
     public async Task<CasePathwayView> AssignAsync(Actor actor, Guid caseId, Guid? pathwayId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        CaseAccess.EnsureCanWrite(actor);
-        var @case = await CaseAccess.Readable(db, actor).AsNoTracking().Select(c => new { c.Id, c.OrganisationId, c.IdentifiedOn }).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
-            ?? throw new NotFoundException("Case");
+        // A writer's role (403), the actor's organisation (404), an open case (409): a closed case takes no changes.
+        var @case = await CaseRecord.CaseRecordAccess.WriteAsync(db, actor, caseId, cancellationToken);
         var errors = new ValidationErrors();
         var pathway = pathwayId is null ? null : await db.CarePathways.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pathwayId, cancellationToken);
         if (pathway is null)
@@ -171,12 +170,7 @@ public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clo
     public async Task<CasePathwayView> MarkAsync(Actor actor, Guid caseId, string stepCode, string? mark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        CaseAccess.EnsureCanWrite(actor);
-        if (!await CaseAccess.Readable(db, actor).AnyAsync(c => c.Id == caseId, cancellationToken))
-        {
-            throw new NotFoundException("Case");
-        }
-
+        await CaseRecord.CaseRecordAccess.WriteAsync(db, actor, caseId, cancellationToken);
         var assigned = await db.CasePathways.AsNoTracking().SingleOrDefaultAsync(p => p.CaseId == caseId, cancellationToken) ?? throw new NotFoundException("Case pathway");
         var steps = await db.CarePathways.AsNoTracking().Where(p => p.Id == assigned.PathwayId).Select(p => p.Steps).SingleAsync(cancellationToken);
         var errors = new ValidationErrors();

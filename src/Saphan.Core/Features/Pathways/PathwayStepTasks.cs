@@ -68,7 +68,7 @@ public sealed class PathwayStepTasks(SaphanDbContext db, TimeProvider clock, Pat
                 // Overdue, not missed: a step more than PathwayProgress.MissedAfterDays late with nothing under way is a gap
                 // (listed at /Gaps), not work to do now; so a case put on a pathway long after identification, or a
                 // database adopting pathways, does not flood its workers with tasks for steps whose time has passed.
-                .Where(s => s.DoneOn is null && s.DaysLate > 0 && s.Mark != "skipped" && s.Status == StepStatus.Overdue)
+                .Where(s => s.Status == StepStatus.Overdue)
                 .Select(s => (a.CaseId, a.AssignedWorkerId, Step: s)))
             .ToList();
         if (late.Count == 0)

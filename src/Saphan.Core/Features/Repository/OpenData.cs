@@ -176,10 +176,10 @@ public sealed class OpenData(SaphanDbContext db)
     public static string Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         var text = new StringBuilder();
-        text.AppendJoin(',', header.Select(Cell)).Append("\r\n");
+        text.AppendJoin(',', header.Select(Export.CellSafety.Csv)).Append("\r\n");
         foreach (var row in rows)
         {
-            text.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+            text.AppendJoin(',', row.Select(Export.CellSafety.Csv)).Append("\r\n");
         }
 
         return text.ToString();
@@ -198,14 +198,4 @@ public sealed class OpenData(SaphanDbContext db)
     }
 
     private static string Number(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? "suppressed";
-
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

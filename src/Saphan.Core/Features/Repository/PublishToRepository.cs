@@ -72,33 +72,41 @@ public sealed class PublishToRepository(SaphanDbContext db, KeyRing keys, Reposi
         }
 
         var now = clock.GetUtcNow();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await RepositoryMatching.Gate.WaitAsync(cancellationToken);
+        try
         {
-            await db.RepositoryClusters.Where(c => db.RepositoryRecords.Any(r => r.Id == c.RecordId && r.OrganisationId == organisationId))
-                .ExecuteDeleteAsync(cancellationToken);
-            await db.RepositoryRecords.Where(r => r.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
-            db.RepositoryRecords.AddRange(records);
-            var publication = await db.RepositoryPublications.SingleOrDefaultAsync(p => p.OrganisationId == organisationId, cancellationToken);
-            if (publication is null)
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                publication = new RepositoryPublication { OrganisationId = organisationId, KeyId = key.Fingerprint };
-                db.RepositoryPublications.Add(publication);
+                await db.RepositoryClusters.Where(c => db.RepositoryRecords.Any(r => r.Id == c.RecordId && r.OrganisationId == organisationId))
+                    .ExecuteDeleteAsync(cancellationToken);
+                await db.RepositoryRecords.Where(r => r.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
+                db.RepositoryRecords.AddRange(records);
+                var publication = await db.RepositoryPublications.SingleOrDefaultAsync(p => p.OrganisationId == organisationId, cancellationToken);
+                if (publication is null)
+                {
+                    publication = new RepositoryPublication { OrganisationId = organisationId, KeyId = key.Fingerprint };
+                    db.RepositoryPublications.Add(publication);
+                }
+
+                publication.KeyId = key.Fingerprint;
+                publication.Records = records.Count;
+                publication.PublishedBy = actor.UserId;
+                publication.PublishedAt = now;
+                db.Audit(actor, "repository.published", "organisation", organisationId,
+                    "records " + records.Count.ToString(CultureInfo.InvariantCulture) + ", key " + key.Fingerprint);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
 
-            publication.KeyId = key.Fingerprint;
-            publication.Records = records.Count;
-            publication.PublishedBy = actor.UserId;
-            publication.PublishedAt = now;
-            db.Audit(actor, "repository.published", "organisation", organisationId,
-                "records " + records.Count.ToString(CultureInfo.InvariantCulture) + ", key " + key.Fingerprint);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            // A batch of publications (the CLI's --all) re-links once, after the last.
+            var run = relink ? await RepositoryMatching.RunHoldingGateAsync(db, options, clock, cancellationToken) : null;
+            return new PublishResult(organisationId, records.Count, key.Fingerprint, now, run);
         }
-
-        db.ChangeTracker.Clear();
-        // A batch of publications (the CLI's --all) re-links once, after the last.
-        var run = relink ? await RepositoryMatching.RunAsync(db, options, clock, cancellationToken) : null;
-        return new PublishResult(organisationId, records.Count, key.Fingerprint, now, run);
+        finally
+        {
+            RepositoryMatching.Gate.Release();
+        }
     }
 
     /// <summary>The identifiers that go into the encoding; they never leave this method in clear.</summary>
@@ -127,85 +135,95 @@ public sealed class PublishToRepository(SaphanDbContext db, KeyRing keys, Reposi
 /// <summary>Re-links every organisation's latest publication into clusters (one per person) and stores them.</summary>
 public static class RepositoryMatching
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
+    /// <summary>
+    /// One change to the repository's records at a time in this process: a publication replaces an organisation's records
+    /// and a run reads them all and writes clusters pointing at them, so a run must not see a replacement half-way.
+    /// </summary>
+    internal static readonly SemaphoreSlim Gate = new(1, 1);
 
     public static async Task<MatchRunView> RunAsync(SaphanDbContext db, RepositoryOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(clock);
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            var stopwatch = Stopwatch.StartNew();
-            var rows = await db.RepositoryRecords.AsNoTracking()
-                .Select(r => new { r.Id, r.OrganisationId, r.Clk, r.KeyId }).ToListAsync(cancellationToken);
-            rows = [.. rows.OrderBy(r => r.OrganisationId).ThenBy(r => r.Id)];
-
-            // Only encodings made with one key can be compared: the current network key's, or else the most common one.
-            var keyId = options.Fingerprint() ?? rows.GroupBy(r => r.KeyId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
-            string? warning = null;
-            var others = rows.Where(r => r.KeyId != keyId).ToList();
-            if (others.Count > 0)
-            {
-                warning = string.Create(CultureInfo.InvariantCulture,
-                    $"{others.Count} records of {others.Select(r => r.OrganisationId).Distinct().Count()} organisation(s) were encoded with a different network key (not {keyId}) and were not linked: those organisations must publish again with the current key.");
-            }
-
-            var byOrganisation = rows.Where(r => r.KeyId == keyId).GroupBy(r => r.OrganisationId).ToList();
-            var sources = byOrganisation.Select(g => new EncodedSource(
-                g.Key.ToString("N"),
-                g.Select(r => r.Id.ToString("N")).ToList(),
-                g.Select(r => Clk.FromWords(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(r.Clk))).ToList())).ToList();
-            var assignments = new List<RepositoryCluster>(rows.Count);
-            var linked = 0;
-            var clusterNo = 0;
-            if (sources.Count > 0)
-            {
-                foreach (var cluster in Matcher.Match(sources, options.Threshold))
-                {
-                    clusterNo = cluster.Id;
-                    if (cluster.Members.Count > 1)
-                    {
-                        linked++;
-                    }
-
-                    foreach (var member in cluster.Members)
-                    {
-                        assignments.Add(new RepositoryCluster { RecordId = Guid.ParseExact(sources[member.Source].Ids[member.Index], "N"), ClusterNo = cluster.Id });
-                    }
-                }
-            }
-
-            foreach (var other in others)
-            {
-                assignments.Add(new RepositoryCluster { RecordId = other.Id, ClusterNo = ++clusterNo });
-            }
-
-            stopwatch.Stop();
-            var run = new RepositoryMatchRun
-            {
-                RanAt = clock.GetUtcNow(),
-                Records = rows.Count,
-                Clusters = clusterNo,
-                LinkedClusters = linked,
-                Threshold = options.Threshold,
-                ElapsedMs = (int)stopwatch.ElapsedMilliseconds,
-                Warning = warning,
-            };
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.RepositoryClusters.ExecuteDeleteAsync(cancellationToken);
-            db.RepositoryClusters.AddRange(assignments);
-            db.RepositoryMatchRuns.Add(run);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return View(run);
+            return await RunHoldingGateAsync(db, options, clock, cancellationToken);
         }
         finally
         {
             Gate.Release();
         }
+    }
+
+    /// <summary><see cref="RunAsync"/> for a caller that already holds <see cref="Gate"/>.</summary>
+    internal static async Task<MatchRunView> RunHoldingGateAsync(SaphanDbContext db, RepositoryOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        var stopwatch = Stopwatch.StartNew();
+        var rows = await db.RepositoryRecords.AsNoTracking()
+            .Select(r => new { r.Id, r.OrganisationId, r.Clk, r.KeyId }).ToListAsync(cancellationToken);
+        rows = [.. rows.OrderBy(r => r.OrganisationId).ThenBy(r => r.Id)];
+
+        // Only encodings made with one key can be compared: the current network key's, or else the most common one.
+        var keyId = options.Fingerprint() ?? rows.GroupBy(r => r.KeyId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+        string? warning = null;
+        var others = rows.Where(r => r.KeyId != keyId).ToList();
+        if (others.Count > 0)
+        {
+            warning = string.Create(CultureInfo.InvariantCulture,
+                $"{others.Count} records of {others.Select(r => r.OrganisationId).Distinct().Count()} organisation(s) were encoded with a different network key (not {keyId}) and were not linked: those organisations must publish again with the current key.");
+        }
+
+        var byOrganisation = rows.Where(r => r.KeyId == keyId).GroupBy(r => r.OrganisationId).ToList();
+        var sources = byOrganisation.Select(g => new EncodedSource(
+            g.Key.ToString("N"),
+            g.Select(r => r.Id.ToString("N")).ToList(),
+            g.Select(r => Clk.FromWords(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(r.Clk))).ToList())).ToList();
+        var assignments = new List<RepositoryCluster>(rows.Count);
+        var linked = 0;
+        var clusterNo = 0;
+        if (sources.Count > 0)
+        {
+            foreach (var cluster in Matcher.Match(sources, options.Threshold))
+            {
+                clusterNo = cluster.Id;
+                if (cluster.Members.Count > 1)
+                {
+                    linked++;
+                }
+
+                foreach (var member in cluster.Members)
+                {
+                    assignments.Add(new RepositoryCluster { RecordId = Guid.ParseExact(sources[member.Source].Ids[member.Index], "N"), ClusterNo = cluster.Id });
+                }
+            }
+        }
+
+        foreach (var other in others)
+        {
+            assignments.Add(new RepositoryCluster { RecordId = other.Id, ClusterNo = ++clusterNo });
+        }
+
+        stopwatch.Stop();
+        var run = new RepositoryMatchRun
+        {
+            RanAt = clock.GetUtcNow(),
+            Records = rows.Count,
+            Clusters = clusterNo,
+            LinkedClusters = linked,
+            Threshold = options.Threshold,
+            ElapsedMs = (int)stopwatch.ElapsedMilliseconds,
+            Warning = warning,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.RepositoryClusters.ExecuteDeleteAsync(cancellationToken);
+        db.RepositoryClusters.AddRange(assignments);
+        db.RepositoryMatchRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return View(run);
     }
 
     internal static MatchRunView View(RepositoryMatchRun run) =>

@@ -98,19 +98,7 @@ public sealed class ServiceDirectory(SaphanDbContext db, TimeProvider clock)
         return csv.ToString();
     }
 
-    /// <summary>A cell safe to open in a spreadsheet: formula starters neutralised, quoted when needed.</summary>
-    public static string Cell(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    private static void Row(StringBuilder csv, IEnumerable<string> cells) => csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
+    private static void Row(StringBuilder csv, IEnumerable<string> cells) => csv.Append(string.Join(',', cells.Select(Export.CellSafety.Csv))).Append("\r\n");
 
     private static void EnsureCanManage(Actor actor)
     {

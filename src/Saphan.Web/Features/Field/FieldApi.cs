@@ -33,12 +33,11 @@ public static class FieldApi
     public static IServiceCollection AddFieldModule(this IServiceCollection services)
     {
         services.AddScoped<SyncFieldEntry>();
-        // The page's script calls these routes: answer 401/403 instead of redirecting it to the sign-in page,
-        // so that it can tell a revoked session and wipe what the device keeps.
+        // The page's script calls these routes: answer 401 instead of redirecting it to the sign-in page, marked when the
+        // session was ended elsewhere, so that it can wipe what the device keeps (403s are marked by the group's filter).
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
         {
             var toLogin = options.Events.OnRedirectToLogin;
-            var toDenied = options.Events.OnRedirectToAccessDenied;
             var validate = options.Events.OnValidatePrincipal;
             // The periodic security-stamp check refusing the cookie means the session was ended elsewhere (not merely
             // expired): the script is told so, and wipes what the phone keeps.
@@ -64,7 +63,6 @@ public static class FieldApi
 
                 return Status(context.Response, StatusCodes.Status401Unauthorized);
             };
-            options.Events.OnRedirectToAccessDenied = context => IsScriptRoute(context.Request) ? Status(context.Response, StatusCodes.Status403Forbidden) : toDenied(context);
         });
         return services;
     }
@@ -76,8 +74,7 @@ public static class FieldApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         // Signed in is required by the policy; the role is checked by the filter below rather than by a role policy, because
-        // .NET 10 answers a role policy's 403 on these JSON routes itself, without the cookie events, so the mark could not
-        // be added there. A user without a case-writing role gets 403 marked "not-allowed": the page wipes the phone.
+        // a role policy's 403 on these JSON routes came back without the mark set in the cookie's access-denied event. A user without a case-writing role gets 403 marked "not-allowed": the page wipes the phone.
         var page = app.MapGroup("").ExcludeFromDescription().RequireAuthorization(Policies.SignedIn)
             .AddEndpointFilter(async (context, next) =>
             {

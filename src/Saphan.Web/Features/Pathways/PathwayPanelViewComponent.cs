@@ -12,7 +12,7 @@ public sealed class PathwayPanelViewComponent(PathwayCommands pathways) : ViewCo
     {
         var ct = HttpContext.RequestAborted;
         var view = await pathways.ForCaseAsync(UserClaimsPrincipal.ToActor(), caseId, ct);
-        var canWrite = Roles.CaseWriters.Any(UserClaimsPrincipal.IsInRole);
+        var canWrite = Roles.CaseWriters.Any(UserClaimsPrincipal.IsInRole) && ViewData["CaseClosed"] is not true;
         var templates = canWrite ? await pathways.ListAsync(currentOnly: true, ct) : [];
         return View("/Features/Pathways/_PathwayPanel.cshtml", new PathwayPanelModel(caseId, view, canWrite, templates));
     }

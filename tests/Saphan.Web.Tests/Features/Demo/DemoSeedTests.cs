@@ -121,6 +121,7 @@ public sealed class DemoSeedTests : IAsyncLifetime, IDisposable
         var tasks = await db.Tasks.AsNoTracking().Select(t => new { t.Status, t.ClosureNote, t.Urgency }).ToListAsync();
         Assert.Contains(tasks, t => t.Status == "open");
         Assert.Contains(tasks, t => t.Status == "done");
+        Assert.Contains(tasks, t => t.Status == "done" && t.Urgency == "urgent");
         Assert.All(tasks.Where(t => t.Status == "done" && t.Urgency == "urgent"), t => Assert.False(string.IsNullOrWhiteSpace(t.ClosureNote)));
 
         // Follow-ups at 3, 6 and 12 months with outcomes; closures with reasons.

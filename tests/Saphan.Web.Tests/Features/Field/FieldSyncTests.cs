@@ -318,6 +318,36 @@ public sealed class FieldSyncTests(SaphanAppFactory app) : IClassFixture<SaphanA
     }
 
     [Fact]
+    public async Task A_session_refused_by_the_periodic_stamp_check_is_marked_revoked_too()
+    {
+        // A phone back online hours later: the cookie's own security-stamp check (every 5 minutes) runs before any
+        // endpoint code and drops the sign-in; the answer must still say "revoked", or the page keeps the entries.
+        const string email = "field.revoked.periodic@test.example";
+        await app.AddUserAsync(app.OrgA, Roles.CaseWorker, email);
+        var page = await PageSession.SignInAsync(app, email);
+        var token = await TokenAsync(page);
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<SaphanUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!);
+        }
+
+        var stampCheck = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        var interval = stampCheck.ValidationInterval;
+        stampCheck.ValidationInterval = TimeSpan.Zero; // as if the 5 minutes had passed
+        try
+        {
+            var refused = await page.SendAsync(PageSync(Intake(Guid.NewGuid(), "Zaw"), token));
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("revoked", Assert.Single(refused.Headers.GetValues("Saphan-Session")));
+        }
+        finally
+        {
+            stampCheck.ValidationInterval = interval;
+        }
+    }
+
+    [Fact]
     public async Task A_session_ended_elsewhere_answers_401_at_once_and_signing_out_tells_the_browser_to_clear_the_site_data()
     {
         const string email = "field.revoked@test.example";

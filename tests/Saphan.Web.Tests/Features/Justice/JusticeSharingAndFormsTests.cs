@@ -36,6 +36,13 @@ public sealed class JusticeSharingAndFormsTests(SaphanAppFactory app) : IClassFi
         var suspect = await CreatedIdAsync(await police.PostAsJsonAsync("/api/v1/suspects", new { kind = "person", name = "Sharedsuspect Broker", roles = new[] { "broker" } }));
         Assert.Equal(HttpStatusCode.Created, (await police.PostAsJsonAsync($"/api/v1/suspects/{suspect}/links", new { legalCaseId = legal })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await police.PostAsJsonAsync($"/api/v1/suspects/{suspect}/links", new { caseId = victimCase })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await police.PostAsJsonAsync($"/api/v1/legal-cases/{legal}/witnesses",
+            new { caseId = victimCase, coordinator = "Sharedcoordinator", protectionMeasures = "Sharedsafehouse until trial" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await police.PutAsJsonAsync($"/api/v1/legal-cases/{legal}/compensation",
+            new { caseId = victimCase, claimedSatang = 30_000_000L, awardedSatang = 20_000_000L, paidSatang = 5_000_000L })).StatusCode);
+        var owned = await Json.ReadAsync(await police.GetAsync($"/api/v1/legal-cases/{legal}"));
+        Assert.Single(owned["witnesses"]!.AsArray());
+        Assert.Single(owned["compensation"]!.AsArray());
         var other = app.Api(app.OrgB, Roles.LawEnforcement);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/legal-cases/{legal}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/suspects/{suspect}")).StatusCode);
@@ -54,6 +61,11 @@ public sealed class JusticeSharingAndFormsTests(SaphanAppFactory app) : IClassFi
         var view = await Json.ReadAsync(shared);
         Assert.True(view["shared"]!.GetValue<bool>());
         Assert.Equal(suspect, view["suspects"]![0]!["id"]!.GetValue<Guid>());
+        // Not the owner's victims: no witnesses (who testifies, their protection), no per-victim compensation rows; the totals stay.
+        Assert.Empty(view["witnesses"]!.AsArray());
+        Assert.Empty(view["compensation"]!.AsArray());
+        Assert.DoesNotContain(victimCase.ToString(), view.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Sharedsafehouse", view.ToJsonString(), StringComparison.Ordinal);
         var suspectView = await other.GetAsync($"/api/v1/suspects/{suspect}");
         Assert.Equal(HttpStatusCode.OK, suspectView.StatusCode);
         var suspectBody = await suspectView.Content.ReadAsStringAsync();

@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Saphan.Core.Data;
 using Saphan.Core.Features.Identity;
 using Saphan.Core.Features.Pathways;
 using Saphan.Web.Tests.Features.Services;
@@ -154,6 +157,22 @@ public sealed class PathwaysApiTests(SaphanAppFactory app) : IClassFixture<Sapha
         {
             Assert.True(errors.ContainsKey(field), field + " missing in " + errors.ToJsonString());
         }
+    }
+
+    [Fact]
+    public async Task A_closed_case_pathway_is_read_but_neither_assigned_nor_marked()
+    {
+        var worker = app.Api(app.OrgA, Roles.CaseWorker);
+        var caseId = await CaseIdentifiedAsync(worker, "Closedpath", 5);
+        await AssignAsync(worker, caseId, CarePathway.StandardId);
+        var closed = await worker.PatchAsync($"/api/v1/cases/{caseId}", Json.Body(new { status = "closed", closureReason = "lost_contact" }));
+        Assert.True(closed.IsSuccessStatusCode, await closed.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync($"/api/v1/cases/{caseId}/pathway")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.PutAsJsonAsync($"/api/v1/cases/{caseId}/pathway", new { pathwayId = CarePathway.StandardId })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/pathway/steps/safe_shelter", new { mark = "done" })).StatusCode);
+        using var scope = app.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<SaphanDbContext>().PathwayStepMarks.AnyAsync(m => m.CaseId == caseId));
     }
 
     [Fact]

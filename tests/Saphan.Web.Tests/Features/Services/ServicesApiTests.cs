@@ -98,8 +98,8 @@ public sealed class ServicesApiTests(SaphanAppFactory app) : IClassFixture<Sapha
         Assert.Contains("#capacity", lines[1], StringComparison.Ordinal);
         Assert.Contains(lines.Skip(2), l => l.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", StringComparison.Ordinal));
         Assert.DoesNotContain(lines.Skip(2), l => l.Contains(",=", StringComparison.Ordinal));
-        Assert.Equal("'+1", ServiceDirectory.Cell("+1"));
-        Assert.Equal("'-1", ServiceDirectory.Cell("-1"));
-        Assert.Equal("'@a", ServiceDirectory.Cell("@a"));
+        Assert.Equal("'+1", Saphan.Core.Features.Export.CellSafety.Csv("+1"));
+        Assert.Equal("'-1", Saphan.Core.Features.Export.CellSafety.Csv("-1"));
+        Assert.Equal("'@a", Saphan.Core.Features.Export.CellSafety.Csv("@a"));
     }
 }
