@@ -78,7 +78,11 @@ public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clo
     }
 
     /// <summary>The case's pathway with each step's derived status, or null when it follows none. Audited as a view of case data.</summary>
-    public async Task<CasePathwayView?> ForCaseAsync(Actor actor, Guid caseId, CancellationToken cancellationToken)
+    public Task<CasePathwayView?> ForCaseAsync(Actor actor, Guid caseId, CancellationToken cancellationToken) =>
+        ForCaseAsync(actor, caseId, audit: true, cancellationToken);
+
+    // After an assignment or a mark the change's own audit entry says what happened; no extra "viewed" entry.
+    private async Task<CasePathwayView?> ForCaseAsync(Actor actor, Guid caseId, bool audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!await CaseAccess.Readable(db, actor).AnyAsync(c => c.Id == caseId, cancellationToken))
@@ -101,8 +105,12 @@ public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clo
         var newer = await db.CarePathways.AnyAsync(p => p.Code == pathway.Code && p.Version > pathway.Version, cancellationToken);
         var facts = (await PathwayProgress.LoadAsync(db, [caseId], cancellationToken))[caseId];
         var steps = PathwayProgress.Derive(facts, pathway.Steps, Today);
-        db.Audit(actor, "pathway.viewed", "case", caseId);
-        await db.SaveChangesAsync(cancellationToken);
+        if (audit)
+        {
+            db.Audit(actor, "pathway.viewed", "case", caseId);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return new CasePathwayView(caseId, pathway.Id, pathway.Code, pathway.Version, pathway.Name, pathway.NameThai, newer, assigned.AssignedAt, steps, assigned.Version);
     }
 
@@ -163,7 +171,7 @@ public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clo
             throw new DbUpdateConcurrencyException("The case was put on a pathway by someone else at the same time.");
         }
 
-        return (await ForCaseAsync(actor, caseId, cancellationToken))!;
+        return (await ForCaseAsync(actor, caseId, audit: false, cancellationToken))!;
     }
 
     /// <summary>Marks a step by hand (done, under way, skipped; pending clears the mark). Case writers only.</summary>
@@ -189,7 +197,7 @@ public sealed partial class PathwayCommands(SaphanDbContext db, TimeProvider clo
         db.PathwayStepMarks.Add(entry);
         db.Audit(actor, "pathway.step_marked", "case", caseId, stepCode + " " + mark);
         await db.SaveChangesAsync(cancellationToken);
-        return (await ForCaseAsync(actor, caseId, cancellationToken))!;
+        return (await ForCaseAsync(actor, caseId, audit: false, cancellationToken))!;
     }
 
     /// <summary>The follow-up month of a pathway step (follow_up_3m → 3), or null for other steps.</summary>

@@ -105,6 +105,28 @@ public sealed class PathwaysApiTests(SaphanAppFactory app) : IClassFixture<Sapha
     }
 
     [Fact]
+    public async Task Assigning_and_marking_are_audited_as_what_they_are_and_reading_as_a_view()
+    {
+        var worker = app.Api(app.OrgA, Roles.CaseWorker);
+        var caseId = await CaseIdentifiedAsync(worker, "Audited", 10);
+        await AssignAsync(worker, caseId, CarePathway.StandardId);
+        Assert.True((await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/pathway/steps/health_check", new { mark = "done" })).IsSuccessStatusCode);
+        Assert.Equal(new[] { "pathway.assigned", "pathway.step_marked" }, await PathwayAuditAsync(caseId));
+
+        Assert.True((await worker.GetAsync($"/api/v1/cases/{caseId}/pathway")).IsSuccessStatusCode);
+        Assert.Equal(new[] { "pathway.assigned", "pathway.step_marked", "pathway.viewed" }, await PathwayAuditAsync(caseId));
+    }
+
+    private async Task<string[]> PathwayAuditAsync(Guid caseId)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        var id = caseId.ToString();
+        return (await db.AuditEntries.AsNoTracking().Where(e => e.EntityId == id && e.Action.StartsWith("pathway.")).Select(e => new { e.Sequence, e.Action }).ToListAsync())
+            .OrderBy(e => e.Sequence).Select(e => e.Action).ToArray();
+    }
+
+    [Fact]
     public async Task Only_a_network_admin_edits_a_template_and_an_edit_is_a_new_version_that_leaves_cases_on_theirs()
     {
         var admin = app.Api(app.OrgA, Roles.NetworkAdmin);
