@@ -20,7 +20,7 @@ public sealed record OpenDataset(IReadOnlyList<string> Columns, IReadOnlyList<IR
 /// generalised step by step (rare citizenships and exploitation combinations to "Other", age bands to minor/adult,
 /// year left out) until at most 5 % of people fall in an equivalence class smaller than <see cref="K"/>; those rows are
 /// left out, so every published combination of quasi-identifiers is shared by at least K people. Organisations are
-/// named only if they opted in.
+/// named only if they opted in, and an organisation type is shown only when enough organisations share it.
 /// </summary>
 public sealed class OpenData(SaphanDbContext db)
 {
@@ -46,8 +46,37 @@ public sealed class OpenData(SaphanDbContext db)
     public async Task<OpenDataset> DatasetAsync(CancellationToken cancellationToken) =>
         Dataset(People(await RepositoryAnalysis.LoadAsync(db, cancellationToken)));
 
+    /// <summary>
+    /// An organisation type is published only when at least this many organisations of it contributed, or every one of
+    /// them chose to be named: a type with a single member (often the one police unit of a network) would otherwise
+    /// attribute counts to that organisation.
+    /// </summary>
+    public const int MinOrganisationsPerType = 3;
+
+    /// <summary>The label of the types that are too few to publish, together.</summary>
+    public const string OtherTypes = "other";
+
+    /// <summary>The label when even the rare types together are fewer than <see cref="MinOrganisationsPerType"/>: always suppressed.</summary>
+    public const string WithheldTypes = "withheld";
+
+    internal static IReadOnlyList<AnalysisRecord> MaskRareTypes(IReadOnlyList<AnalysisRecord> records)
+    {
+        var safe = records.GroupBy(r => r.OrganisationType, StringComparer.Ordinal)
+            .Where(g => g.Select(r => r.OrganisationId).Distinct().Count() >= MinOrganisationsPerType || g.All(r => r.Organisation is not null))
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var rare = records.Where(r => !safe.Contains(r.OrganisationType)).Select(r => r.OrganisationId).Distinct().Count();
+        if (rare == 0)
+        {
+            return records;
+        }
+
+        var label = rare >= MinOrganisationsPerType ? OtherTypes : WithheldTypes;
+        return [.. records.Select(r => safe.Contains(r.OrganisationType) ? r : r with { OrganisationType = label })];
+    }
+
     internal static OpenFigures Figures(IReadOnlyList<AnalysisRecord> records, DateTimeOffset? linkedAt)
     {
+        records = MaskRareTypes(records);
         var people = People(records);
         var clusters = records.GroupBy(r => r.ClusterNo).ToList();
         var tables = new List<OpenTable>
@@ -60,21 +89,21 @@ public sealed class OpenData(SaphanDbContext db)
             Table("people_by_year", "People by year of identification", "people", people.Select(p => p.Year ?? "unknown")),
             Table("people_by_number_of_organisations", "People by number of organisations that met them", "people",
                 clusters.Select(c => c.Select(r => r.OrganisationId).Distinct().Count().ToString(CultureInfo.InvariantCulture))),
-            Table("records_by_organisation_type", "Records by type of organisation", "records", records.Select(r => r.OrganisationType)),
+            Table("records_by_organisation_type", "Records by type of organisation", "records", records.Select(r => r.OrganisationType), WithheldTypes),
             Table("records_by_named_organisation", "Records of organisations that chose to be named", "records",
                 records.Where(r => r.Organisation is not null).Select(r => r.Organisation!)),
             Table("people_by_journey", "People by journey across services", "people",
-                clusters.Select(RepositoryAnalysis.Journey).Where(j => j.Length > 0)),
+                clusters.Where(c => c.All(r => r.OrganisationType != WithheldTypes)).Select(RepositoryAnalysis.Journey).Where(j => j.Length > 0)),
         };
         return new OpenFigures(K, Suppress(clusters.Count), Suppress(records.Count), tables, linkedAt);
     }
 
     private static int? Suppress(int count) => count < K ? null : count;
 
-    internal static OpenTable Table(string code, string title, string unit, IEnumerable<string> keys)
+    internal static OpenTable Table(string code, string title, string unit, IEnumerable<string> keys, string? alwaysSuppressed = null)
     {
         var counts = RepositoryAnalysis.Count(keys);
-        var suppressed = counts.Where(c => c.Count < K).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var suppressed = counts.Where(c => c.Count < K || c.Key == alwaysSuppressed).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         if (suppressed.Count == 1 && counts.Count > 1)
         {
             // One suppressed cell could be recovered from the total: hide the next smallest as well.

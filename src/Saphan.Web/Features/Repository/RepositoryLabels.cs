@@ -11,13 +11,21 @@ public static class RepositoryLabels
 
     public static string Nationality(string code) => code == "unknown" ? code : Countries.All.Label(code, CultureInfo.CurrentUICulture);
 
-    public static string OrganisationType(string code) => ValueSets.OrganisationType.Label(code, CultureInfo.CurrentUICulture);
+    /// <summary>The open data's groups of organisation types too few to publish one by one.</summary>
+    private static readonly ValueSet TypeGroups = new("openDataTypeGroup",
+    [
+        new(Saphan.Core.Features.Repository.OpenData.OtherTypes, "Other organisation types", "องค์กรประเภทอื่น"),
+        new(Saphan.Core.Features.Repository.OpenData.WithheldTypes, "Withheld (too few organisations)", "ไม่เปิดเผย (องค์กรน้อยเกินไป)"),
+    ]);
+
+    public static string OrganisationType(string code) =>
+        (TypeGroups.Contains(code) ? TypeGroups : ValueSets.OrganisationType).Label(code, CultureInfo.CurrentUICulture);
 
     public static string Exploitation(string code) => StandardValueSets.ExploitationType.Label(code, CultureInfo.CurrentUICulture);
 
     /// <summary>A combination such as "ngo + shelter" or a journey "police → shelter [legal_aid]": each organisation type labelled.</summary>
     public static string Types(string key) =>
-        string.Join(" ", key.Split(' ').Select(part => ValueSets.OrganisationType.Contains(part) ? OrganisationType(part) : part));
+        string.Join(" ", key.Split(' ').Select(part => ValueSets.OrganisationType.Contains(part) || TypeGroups.Contains(part) ? OrganisationType(part) : part));
 
     /// <summary>A cell key of an open-data table, labelled by what the table counts.</summary>
     public static string Cell(string table, string key) => table switch

@@ -67,6 +67,56 @@ public sealed class OpenDataTests
     }
 
     [Fact]
+    public void A_type_with_too_few_organisations_is_not_published_unless_they_all_chose_to_be_named()
+    {
+        var ngos = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
+        var police = Guid.NewGuid();
+        var shelter = Guid.NewGuid();
+        var records = new List<AnalysisRecord>();
+        for (var p = 0; p < 300; p++)
+        {
+            records.Add(Record(p, 0, "ngo", ngos[p % 3], null));
+            if (p % 4 == 0)
+            {
+                records.Add(Record(p, 1, "police", police, null));
+            }
+
+            if (p % 5 == 0)
+            {
+                records.Add(Record(p, 2, "shelter", shelter, null));
+            }
+        }
+
+        var types = OpenData.Figures(records, null).Tables.Single(t => t.Code == "records_by_organisation_type").Cells;
+        // Police and shelter are one organisation each and, together, still only two: withheld and suppressed — and
+        // so is the NGO cell, since the withheld one is the published total minus it.
+        Assert.Equal(["ngo", OpenData.WithheldTypes], types.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.All(types, c => Assert.Null(c.Count));
+        var journeys = OpenData.Figures(records, null).Tables.Single(t => t.Code == "people_by_journey").Cells;
+        Assert.DoesNotContain(journeys, c => c.Key.Contains("police", StringComparison.Ordinal) || c.Key.Contains("shelter", StringComparison.Ordinal) || c.Key.Contains(OpenData.WithheldTypes, StringComparison.Ordinal));
+
+        // A third rare organisation: the rare types are published together as "other".
+        var union = Guid.NewGuid();
+        records.AddRange(Enumerable.Range(0, 20).Select(p => Record(1000 + p, 0, "union", union, null)));
+        types = OpenData.Figures(records, null).Tables.Single(t => t.Code == "records_by_organisation_type").Cells;
+        Assert.Equal(["ngo", OpenData.OtherTypes], types.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(75 + 60 + 20, types.Single(c => c.Key == OpenData.OtherTypes).Count);
+
+        // The police unit chose to be named: its type may be shown (the other rare ones, three with a labour inspectorate, stay "other").
+        var labour = Guid.NewGuid();
+        records.AddRange(Enumerable.Range(0, 20).Select(p => Record(2000 + p, 0, "labour_inspection", labour, null)));
+        records = [.. records.Select(r => r.OrganisationType == "police" ? r with { Organisation = "Police unit" } : r)];
+        types = OpenData.Figures(records, null).Tables.Single(t => t.Code == "records_by_organisation_type").Cells;
+        Assert.Equal(["ngo", OpenData.OtherTypes, "police"], types.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(75, types.Single(c => c.Key == "police").Count);
+        Assert.Equal(60 + 20 + 20, types.Single(c => c.Key == OpenData.OtherTypes).Count);
+    }
+
+    private static AnalysisRecord Record(int person, int copy, string type, Guid organisation, string? name) =>
+        new("k" + person + "-" + copy, person + 1, type, name, "female", AgeBands.All[0], "MM", ["forced_labour"], "TH-10", "2025Q1", copy == 0 ? [] : ["shelter"])
+        { OrganisationId = organisation };
+
+    [Fact]
     public void Csv_cells_cannot_start_a_spreadsheet_formula()
     {
         var csv = OpenData.Csv(["a", "b"], [["=1+1", "x,y"]]);
