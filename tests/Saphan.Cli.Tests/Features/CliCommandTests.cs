@@ -126,6 +126,9 @@ public sealed class CliCommandTests : IAsyncLifetime
             var fromTips = await db.Set<Saphan.Core.Features.Tips.TipRoute>().CountAsync(r => r.CaseId != null);
             Assert.Equal(30 + 5 + fromTips, await db.Cases.CountAsync());
             Assert.True(await db.Referrals.AnyAsync() && await db.Tips.AnyAsync(), "the demo's two years of work are missing");
+            // The public bodies chose to be named in the repository's counts; the NGOs did not.
+            var named = await db.RepositorySettings.Where(s => s.NamedInCounts).Join(db.Organisations, s => s.OrganisationId, o => o.Id, (s, o) => o.Type).Distinct().ToListAsync();
+            Assert.Equal(["government", "labour_inspection", "police"], named.Order(StringComparer.Ordinal));
             await db.Database.ExecuteSqlRawAsync(db.IsPostgres
                 ? "ALTER TABLE audit_entries DISABLE TRIGGER USER; DELETE FROM audit_entries WHERE sequence = 3; ALTER TABLE audit_entries ENABLE TRIGGER USER;"
                 : "DROP TRIGGER audit_entries_no_delete; DELETE FROM audit_entries WHERE sequence = 3;");

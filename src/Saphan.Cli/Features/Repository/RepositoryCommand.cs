@@ -74,6 +74,8 @@ internal static class RepositoryCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{overlaps} people met again by a second organisation."));
         }
 
+        var named = await services.GetRequiredService<RepositoryDemo>().NamePublicBodiesAsync(cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{named} public bodies chose to be named in the repository's counts."));
         var db = services.GetRequiredService<SaphanDbContext>();
         var organisations = await db.Cases.Select(c => c.OrganisationId).Distinct().ToListAsync(cancellationToken);
         Console.WriteLine(await PublishAsync(services, [.. organisations.Order()], cancellationToken));

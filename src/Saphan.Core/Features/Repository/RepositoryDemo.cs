@@ -14,6 +14,25 @@ namespace Saphan.Core.Features.Repository;
 /// </summary>
 public sealed class RepositoryDemo(SaphanDbContext db, CreateCase createCase, TimeProvider clock)
 {
+    /// <summary>
+    /// The demo's public bodies (government offices, police, labour inspection) choose to be named in the counts, as public
+    /// agencies reporting on their work would; the NGOs, shelters and the union stay unnamed. Returns how many were named.
+    /// </summary>
+    public async Task<int> NamePublicBodiesAsync(CancellationToken cancellationToken)
+    {
+        string[] publicTypes = [Organisations.OrganisationTypes.Government, Organisations.OrganisationTypes.Police, Organisations.OrganisationTypes.LabourInspection];
+        var bodies = await db.Organisations.AsNoTracking().Where(o => publicTypes.Contains(o.Type)).Select(o => o.Id).ToListAsync(cancellationToken);
+        var settled = await db.RepositorySettings.Select(s => s.OrganisationId).ToListAsync(cancellationToken);
+        foreach (var id in bodies.Where(id => !settled.Contains(id)))
+        {
+            db.RepositorySettings.Add(new RepositorySetting { OrganisationId = id, NamedInCounts = true, UpdatedBy = Actor.System.UserId, UpdatedAt = clock.GetUtcNow() });
+            db.Audit(Actor.System, "repository.naming_changed", "organisation", id, "named (demo)");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return bodies.Count;
+    }
+
     public async Task<int> AddOverlapsAsync(int every, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(every, 2);
