@@ -62,7 +62,9 @@ self.addEventListener("sync", function (event) {
         return (wiping ? self.SaphanField.wipe() : Promise.resolve()).then(function () {
             return self.clients.matchAll({ type: "window", includeUncontrolled: true });
         }).then(function (pages) {
-            pages.forEach(function (page) { page.postMessage({ type: wiping && result.outcome !== "other-owner" ? "saphan-field-signed-out" : "saphan-field-sent" }); });
+            // Told only when something changed: a page reading the store after a wipe would make it again.
+            var type = wiping && result.outcome !== "other-owner" ? "saphan-field-signed-out" : result.sent > 0 ? "saphan-field-sent" : null;
+            pages.forEach(function (page) { if (type) { page.postMessage({ type: type }); } });
         });
     }));
 });

@@ -301,7 +301,11 @@
     // ---- the lists ----------------------------------------------------------------------------------------------
     function kindText(kind) { return kind === "intake" ? TEXT.intake : kind === "screening" ? TEXT.screening : TEXT.editKind; }
 
+    // Signed out: the store is gone and must not be made again by reading it.
+    var closed = false;
+
     function render() {
+        if (closed) { return Promise.resolve(); }
         return allEntries().then(function (entries) {
             var waiting = entries.filter(function (e) { return e.state === "waiting" || e.state === "rejected"; });
             var sent = entries.filter(function (e) { return e.state === "sent"; });
@@ -466,6 +470,7 @@
 
     // Signed out here or elsewhere: nothing of the person's work stays on the phone, and the forms close.
     function signedOut() {
+        closed = true;
         return wipe().then(function () {
             say(TEXT.wiped);
             document.getElementById("waiting-list").innerHTML = "";
@@ -495,6 +500,7 @@
     var paths = { session: root.getAttribute("data-session"), sync: root.getAttribute("data-sync") };
 
     function sync() {
+        if (closed) { return Promise.resolve(); }
         if (syncing) { again = true; return Promise.resolve(); }
         if (!navigator.onLine) { return Promise.resolve(); }
         again = false;
@@ -557,6 +563,7 @@
         form.addEventListener("submit", function (event) {
             if (form.getAttribute("data-wiped")) { return; }
             event.preventDefault();
+            closed = true;
             wipe().then(function () { form.setAttribute("data-wiped", "1"); form.submit(); });
         });
     });
