@@ -230,14 +230,40 @@
         person.innerHTML = "";
         person.appendChild(el("option", { value: "", text: TEXT.choose }));
         entries.filter(function (e) { return e.kind === "intake" && e.state !== "rejected"; }).forEach(function (e) {
-            person.appendChild(el("option", { value: e.clientId, text: describe(e) }));
+            var values = e.state === "sent" && e.values ? e.values : e.body["case"];
+            var age = ageOf(values && values.person);
+            person.appendChild(el("option", { value: e.clientId, text: describe(e), "data-age": age === null ? null : String(age) }));
         });
         person.value = chosen;
-        var instrument = document.getElementById("screening-instrument");
-        if (instrument.options.length === 0) {
-            instrument.appendChild(el("option", { value: "", text: TEXT.choose }));
-            instruments.forEach(function (i) { instrument.appendChild(el("option", { value: i.code, text: thai ? i.thai : i.english })); });
+        fillInstruments();
+    }
+
+    // The person's age as the phone knows it (birth date, else the estimate), or null.
+    function ageOf(p) {
+        if (!p) { return null; }
+        if (p.birthDate) {
+            var birth = new Date(p.birthDate + "T00:00:00Z"), today = new Date();
+            var age = today.getUTCFullYear() - birth.getUTCFullYear();
+            var before = today.getUTCMonth() < birth.getUTCMonth() || (today.getUTCMonth() === birth.getUTCMonth() && today.getUTCDate() < birth.getUTCDate());
+            return before ? age - 1 : age;
         }
+        return typeof p.estimatedAge === "number" ? p.estimatedAge : null;
+    }
+
+    // As the case's own screening page: an instrument for children (CHILD-TIP, under 18) is offered only when the
+    // person's age is unknown or under its limit (the server checks again with the recorded age).
+    function fillInstruments() {
+        var instrument = document.getElementById("screening-instrument");
+        var option = document.getElementById("screening-person").selectedOptions[0];
+        var age = option && option.getAttribute("data-age") !== null ? Number(option.getAttribute("data-age")) : null;
+        var chosen = instrument.value;
+        instrument.innerHTML = "";
+        instrument.appendChild(el("option", { value: "", text: TEXT.choose }));
+        instruments.filter(function (i) { return i.underAge === null || i.underAge === undefined || age === null || age < i.underAge; }).forEach(function (i) {
+            instrument.appendChild(el("option", { value: i.code, text: thai ? i.thai : i.english }));
+        });
+        instrument.value = chosen;
+        if (instrument.value !== chosen) { showItems(); }
     }
 
     function showItems() {
@@ -513,6 +539,9 @@
         }).then(function (result) {
             syncing = false;
             button.disabled = false;
+            // The worker found the session ended and wiped the phone while this round waited: say nothing else. (The
+            // server ends a revoked session at the first request, so this round may have seen a plain 401 after it.)
+            if (closed) { return null; }
             if (result.outcome === "revoked" || result.outcome === "not-allowed") { return signedOut(); }
             if (result.outcome === "sign-in") { return signInAgain(); }
             // Another person signed in on this phone: the previous person's entries go, and the form starts afresh.
@@ -551,6 +580,7 @@
     document.getElementById("intake").addEventListener("submit", saveIntake);
     document.getElementById("screening").addEventListener("submit", saveScreening);
     document.getElementById("screening-instrument").addEventListener("change", showItems);
+    document.getElementById("screening-person").addEventListener("change", fillInstruments);
     document.getElementById("cancel-edit").addEventListener("click", resetIntake);
     document.getElementById("tab-intake").addEventListener("click", function () { selectTab("intake"); });
     document.getElementById("tab-screening").addEventListener("click", function () { selectTab("screening"); });

@@ -236,6 +236,11 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await page.ClickAsync("#tab-screening");
         var delta = await page.Locator("#screening-person option", new() { HasText = "Offline Delta" }).GetAttributeAsync("value");
         await page.SelectOptionAsync("#screening-person", delta!);
+        // As on the case's own screening page: the child-trafficking indicators are offered only for a person under 18
+        // (Delta is 27), though the role may record them.
+        Assert.Contains(await page.EvaluateAsync<string[]>("caches.match('/Field/instruments').then(r => r.json()).then(l => l.map(i => i.code))"), c => c == "CHILD-TIP");
+        Assert.Equal(0, await page.Locator("#screening-instrument option[value='CHILD-TIP']").CountAsync());
+        Assert.Equal(1, await page.Locator("#screening-instrument option[value='GAD-7']").CountAsync());
         await page.SelectOptionAsync("#screening-instrument", "GAD-7");
         for (var i = 0; i < 7; i++)
         {
