@@ -412,6 +412,18 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await _host.ScreenshotAsync(again, "87-field-sent-by-background-sync-phone");
         Assert.Single(posts);
         Assert.Equal((1, 1), await CountsAsync([clientId]));
+
+        // Page and worker at once (the page's online event and the browser's sync): one sends, the other finds nothing
+        // waiting when its turn comes — one request, one record.
+        await GoOfflineAsync(context);
+        await EnterPersonAsync(again, "Background Theta", "0811000008");
+        await again.WaitForSelectorAsync("#waiting-list li[data-state=waiting]");
+        var theta = Guid.Parse((await again.Locator("#waiting-list li[data-client-id]").First.GetAttributeAsync("data-client-id"))!);
+        await GoOnlineAsync(context);
+        await FireBackgroundSyncAsync(other, _host.BaseUrl);
+        await again.WaitForFunctionAsync("() => document.getElementById('sent-count').textContent === '2' && document.getElementById('waiting-count').textContent === '0'");
+        await WaitForCountsAsync([theta], (1, 1));
+        Assert.Equal(2, posts.Count);
     }
 
     [Fact]
