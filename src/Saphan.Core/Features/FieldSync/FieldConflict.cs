@@ -9,6 +9,15 @@ namespace Saphan.Core.Features.FieldSync;
 public sealed record FieldConflict(string Field, JsonElement? Yours, JsonElement? Server, JsonElement? Base, bool ChangedOnServer)
 {
     /// <summary>
+    /// Whether the person must choose for this field: both sides changed it to different values, or the edit changes
+    /// it and the device sent no base to tell who changed it. A field changed on one side only merges without asking
+    /// (the device's change when the server kept the base, the server's when the edit leaves the field alone), and a
+    /// field both set alike needs nothing. The server still refuses the edit itself: the device sends the merged
+    /// change again on <c>serverVersion</c>.
+    /// </summary>
+    public bool NeedsChoice => Yours is not null && !Same(Yours, Server) && (Base is null || ChangedOnServer);
+
+    /// <summary>
     /// The fields the edit changes and the fields that changed on the server since the base, with both values;
     /// a field both sides left alone or set alike is not listed.
     /// </summary>

@@ -6,9 +6,7 @@
     if (!root) { return; }
     var TEXT = JSON.parse(document.getElementById("field-text").textContent);
     var thai = document.documentElement.lang === "th";
-    var DB_NAME = "saphan-field";
-    var CACHE_PREFIX = "saphan-field";
-    var syncing = false;
+    var core = window.SaphanField;
     var dictionary = null;
     var instruments = [];
     var editing = null; // the sent intake entry being changed
@@ -18,68 +16,7 @@
         "person.citizenship", "person.phone", "case.identifiedOn", "case.identificationRoute", "case.province"];
     var COMMON_CITIZENSHIPS = ["TH", "MM", "KH", "LA", "VN", "CN", "stateless"];
 
-    // ---- IndexedDB ----------------------------------------------------------------------------------------------
-    function openDb() {
-        return new Promise(function (resolve, reject) {
-            var request = indexedDB.open(DB_NAME, 1);
-            request.onupgradeneeded = function () {
-                var db = request.result;
-                db.createObjectStore("entries", { keyPath: "clientId" });
-                db.createObjectStore("meta", { keyPath: "key" });
-            };
-            request.onsuccess = function () { resolve(request.result); };
-            request.onerror = function () { reject(request.error); };
-        });
-    }
-
-    function tx(store, mode, work) {
-        return openDb().then(function (db) {
-            return new Promise(function (resolve, reject) {
-                var t = db.transaction(store, mode);
-                var result;
-                Promise.resolve(work(t.objectStore(store))).then(function (r) { result = r; });
-                t.oncomplete = function () { db.close(); resolve(result); };
-                t.onerror = function () { db.close(); reject(t.error); };
-            });
-        });
-    }
-
-    function req(request) {
-        return new Promise(function (resolve, reject) {
-            request.onsuccess = function () { resolve(request.result); };
-            request.onerror = function () { reject(request.error); };
-        });
-    }
-
-    function allEntries() {
-        return tx("entries", "readonly", function (s) { return req(s.getAll()); }).then(function (list) {
-            return (list || []).sort(function (a, b) { return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0; });
-        });
-    }
-
-    function putEntry(entry) { return tx("entries", "readwrite", function (s) { s.put(entry); }); }
-    function deleteEntry(id) { return tx("entries", "readwrite", function (s) { s.delete(id); }); }
-    function getMeta(key) { return tx("meta", "readonly", function (s) { return req(s.get(key)); }).then(function (m) { return m ? m.value : null; }); }
-    function setMeta(key, value) { return tx("meta", "readwrite", function (s) { s.put({ key: key, value: value }); }); }
-
-    // Everything this page keeps: the entries and the cached page, dictionary and instruments.
-    function wipe() {
-        var jobs = [new Promise(function (resolve) {
-            var r = indexedDB.deleteDatabase(DB_NAME);
-            r.onsuccess = r.onerror = r.onblocked = function () { resolve(); };
-        })];
-        if (window.caches) {
-            jobs.push(caches.keys().then(function (keys) {
-                return Promise.all(keys.filter(function (k) { return k.indexOf(CACHE_PREFIX) === 0; }).map(function (k) { return caches.delete(k); }));
-            }));
-        }
-        if (navigator.serviceWorker) {
-            jobs.push(navigator.serviceWorker.getRegistrations().then(function (regs) {
-                return Promise.all(regs.map(function (r) { return r.unregister(); }));
-            }));
-        }
-        return Promise.all(jobs);
-    }
+    var tx = core.tx, req = core.req, allEntries = core.allEntries, putEntry = core.putEntry, deleteEntry = core.deleteEntry, wipe = core.wipe;
 
     function uuid() {
         if (crypto.randomUUID) { return crypto.randomUUID(); }
@@ -293,14 +230,40 @@
         person.innerHTML = "";
         person.appendChild(el("option", { value: "", text: TEXT.choose }));
         entries.filter(function (e) { return e.kind === "intake" && e.state !== "rejected"; }).forEach(function (e) {
-            person.appendChild(el("option", { value: e.clientId, text: describe(e) }));
+            var values = e.state === "sent" && e.values ? e.values : e.body["case"];
+            var age = ageOf(values && values.person);
+            person.appendChild(el("option", { value: e.clientId, text: describe(e), "data-age": age === null ? null : String(age) }));
         });
         person.value = chosen;
-        var instrument = document.getElementById("screening-instrument");
-        if (instrument.options.length === 0) {
-            instrument.appendChild(el("option", { value: "", text: TEXT.choose }));
-            instruments.forEach(function (i) { instrument.appendChild(el("option", { value: i.code, text: thai ? i.thai : i.english })); });
+        fillInstruments();
+    }
+
+    // The person's age as the phone knows it (birth date, else the estimate), or null.
+    function ageOf(p) {
+        if (!p) { return null; }
+        if (p.birthDate) {
+            var birth = new Date(p.birthDate + "T00:00:00Z"), today = new Date();
+            var age = today.getUTCFullYear() - birth.getUTCFullYear();
+            var before = today.getUTCMonth() < birth.getUTCMonth() || (today.getUTCMonth() === birth.getUTCMonth() && today.getUTCDate() < birth.getUTCDate());
+            return before ? age - 1 : age;
         }
+        return typeof p.estimatedAge === "number" ? p.estimatedAge : null;
+    }
+
+    // As the case's own screening page: an instrument for children (CHILD-TIP, under 18) is offered only when the
+    // person's age is unknown or under its limit (the server checks again with the recorded age).
+    function fillInstruments() {
+        var instrument = document.getElementById("screening-instrument");
+        var option = document.getElementById("screening-person").selectedOptions[0];
+        var age = option && option.getAttribute("data-age") !== null ? Number(option.getAttribute("data-age")) : null;
+        var chosen = instrument.value;
+        instrument.innerHTML = "";
+        instrument.appendChild(el("option", { value: "", text: TEXT.choose }));
+        instruments.filter(function (i) { return i.underAge === null || i.underAge === undefined || age === null || age < i.underAge; }).forEach(function (i) {
+            instrument.appendChild(el("option", { value: i.code, text: thai ? i.thai : i.english }));
+        });
+        instrument.value = chosen;
+        if (instrument.value !== chosen) { showItems(); }
     }
 
     function showItems() {
@@ -364,7 +327,11 @@
     // ---- the lists ----------------------------------------------------------------------------------------------
     function kindText(kind) { return kind === "intake" ? TEXT.intake : kind === "screening" ? TEXT.screening : TEXT.editKind; }
 
+    // Signed out: the store is gone and must not be made again by reading it.
+    var closed = false;
+
     function render() {
+        if (closed) { return Promise.resolve(); }
         return allEntries().then(function (entries) {
             var waiting = entries.filter(function (e) { return e.state === "waiting" || e.state === "rejected"; });
             var sent = entries.filter(function (e) { return e.state === "sent"; });
@@ -397,6 +364,7 @@
             });
             renderConflicts(conflicts);
             buildScreening(entries);
+            if (waiting.some(function (e) { return e.state === "waiting"; })) { registerBackgroundSync(); }
         });
     }
 
@@ -413,53 +381,84 @@
         return field ? label(field.label) : path;
     }
 
+    // A conflict, field by field: the phone's value, the server's and the one both started from. Fields changed on one
+    // side only are merged without asking (and said so); for a field both sides changed the person picks one.
     function renderConflicts(conflicts) {
         var box = document.getElementById("conflicts");
         box.innerHTML = "";
         conflicts.forEach(function (e) {
-            var rows = (e.conflict.fields || []).map(function (f) {
-                return el("tr", { "class": f.changedOnServer ? "changed" : "" }, [
-                    el("th", { scope: "row", text: fieldLabel(f.field) }),
-                    el("td", { text: show(f.yours) }),
-                    el("td", { text: show(f.server) }),
+            var items = (e.conflict.fields || []).map(function (f, index) {
+                var choose = core.needsChoice(f);
+                var name = "choice-" + e.clientId + "-" + index;
+                var before = el("p", { "class": "muted field-conflict-base", text: TEXT.base + ": " + show(f.base) });
+                if (!choose) {
+                    var kept = core.defaultChoice(f) === "mine";
+                    return el("div", { "class": "field-conflict-field merged", "data-field": f.field, "data-needs-choice": "false" }, [
+                        el("p", {}, [el("strong", { text: fieldLabel(f.field) })]),
+                        el("p", { text: (kept ? TEXT.yours : TEXT.server) + ": " + show(kept ? f.yours : f.server) }),
+                        el("p", { "class": "muted", text: kept ? TEXT.mergedMine : TEXT.mergedServer }),
+                    ]);
+                }
+                return el("fieldset", { "class": "field-conflict-field", "data-field": f.field, "data-needs-choice": "true" }, [
+                    el("legend", { text: fieldLabel(f.field) }),
+                    f.base !== undefined ? before : null,
+                    el("label", { "class": "check" }, [
+                        el("input", { type: "radio", name: name, value: "mine", "data-choice-for": f.field }),
+                        document.createTextNode(" " + TEXT.yours + ": " + show(f.yours)),
+                    ]),
+                    el("label", { "class": "check" }, [
+                        el("input", { type: "radio", name: name, value: "server", "data-choice-for": f.field }),
+                        document.createTextNode(" " + TEXT.server + ": " + show(f.server)),
+                    ]),
                 ]);
             });
             box.appendChild(el("div", { "class": "field-conflict", role: "alert", "data-client-id": e.clientId }, [
                 el("p", {}, [el("span", { "class": "pill pill-warn", text: TEXT.conflict }), document.createTextNode(" " + describe(e))]),
-                el("table", { "class": "field-conflict-table" }, [
-                    el("thead", {}, [el("tr", {}, [el("th", { text: TEXT.field }), el("th", { text: TEXT.yours }), el("th", { text: TEXT.server })])]),
-                    el("tbody", {}, rows),
-                ]),
-                el("button", { type: "button", "class": "primary small", "data-keep-mine": e.clientId, text: TEXT.keepMine }),
+                el("div", { "class": "field-conflict-fields" }, items),
+                el("p", { "class": "field-error", "data-conflict-error": e.clientId }),
+                el("button", { type: "button", "class": "primary small", "data-send-choices": e.clientId, text: TEXT.sendChoices }),
+                el("button", { type: "button", "class": "secondary small", "data-keep-mine": e.clientId, text: TEXT.keepMine }),
                 el("button", { type: "button", "class": "secondary small", "data-keep-server": e.clientId, text: TEXT.keepServer }),
             ]));
         });
     }
 
-    // Server values of the conflict as the phone's record of the person, for the next edit to start from.
-    function serverValues(fields) {
-        var values = { person: {} };
-        fields.forEach(function (f) {
-            var parts = f.field.split(".");
-            if (parts.length === 2 && parts[0] === "person") { values.person[parts[1]] = f.server; }
-            else if (parts.length === 1) { values[parts[0]] = f.server; }
+    // The person's choices for one conflict: every field both sides changed must have one (the buttons choose for all).
+    function choicesFor(id, all) {
+        var box = document.querySelector(".field-conflict[data-client-id='" + id + "']");
+        var choices = {};
+        var missing = false;
+        box.querySelectorAll("[data-needs-choice=true]").forEach(function (field) {
+            var code = field.getAttribute("data-field");
+            var picked = field.querySelector("input:checked");
+            if (all) { choices[code] = all; } else if (picked) { choices[code] = picked.value; } else { missing = true; }
         });
-        return values;
+        if (all === "server") {
+            box.querySelectorAll("[data-needs-choice=false]").forEach(function (field) { choices[field.getAttribute("data-field")] = "server"; });
+        }
+        if (missing) {
+            box.querySelector("[data-conflict-error]").textContent = TEXT.chooseEach;
+            return null;
+        }
+        return choices;
     }
 
-    function merge(into, values) {
-        var result = JSON.parse(JSON.stringify(into || { person: {} }));
-        result.person = result.person || {};
-        Object.keys(values.person || {}).forEach(function (k) { result.person[k] = values.person[k]; });
-        Object.keys(values).forEach(function (k) { if (k !== "person") { result[k] = values[k]; } });
-        return result;
+    function settle(id, choices) {
+        return core.getEntry(id).then(function (entry) {
+            if (!entry || !entry.conflict) { return null; }
+            return core.resolve(entry, choices);
+        }).then(function (state) {
+            say(state === "dropped" ? TEXT.dropped : "");
+            return render();
+        }).then(syncSoon);
     }
 
     function onListClick(event) {
         var target = event.target;
         var id;
+        var choices;
         if ((id = target.getAttribute("data-edit"))) {
-            tx("entries", "readonly", function (s) { return req(s.get(id)); }).then(function (entry) {
+            core.getEntry(id).then(function (entry) {
                 if (!entry) { return; }
                 selectTab("intake");
                 var form = document.getElementById("intake");
@@ -473,47 +472,20 @@
             });
         } else if ((id = target.getAttribute("data-delete"))) {
             deleteEntry(id).then(render);
+        } else if ((id = target.getAttribute("data-send-choices"))) {
+            if ((choices = choicesFor(id, null))) { settle(id, choices); }
         } else if ((id = target.getAttribute("data-keep-mine"))) {
-            // Send the same change again, now based on the server's version: the person chose it over the server's.
-            tx("entries", "readonly", function (s) { return req(s.get(id)); }).then(function (entry) {
-                entry.body.baseVersion = entry.conflict.serverVersion;
-                entry.body.base = merge(entry.body.base, serverValues(entry.conflict.fields));
-                entry.state = "waiting";
-                entry.conflict = null;
-                return putEntry(entry);
-            }).then(render).then(syncSoon);
+            settle(id, choicesFor(id, "mine"));
         } else if ((id = target.getAttribute("data-keep-server"))) {
-            tx("entries", "readonly", function (s) { return req(s.get(id)); }).then(function (entry) {
-                return adopt(entry.about, serverValues(entry.conflict.fields), entry.conflict.serverVersion).then(function () { return deleteEntry(id); });
-            }).then(function () { say(TEXT.dropped); return render(); });
+            settle(id, choicesFor(id, "server"));
         }
     }
 
-    // The phone's copy of a sent person takes new values and version (after an edit was sent, or the server's kept).
-    function adopt(intakeId, values, version) {
-        if (!intakeId) { return Promise.resolve(); }
-        return tx("entries", "readonly", function (s) { return req(s.get(intakeId)); }).then(function (intake) {
-            if (!intake) { return null; }
-            intake.values = merge(intake.values, values);
-            intake.result.version = version;
-            intake.label = personName(intake.values) || intake.label;
-            return putEntry(intake);
-        });
-    }
-
     // ---- sending --------------------------------------------------------------------------------------------------
-    function problem(response) {
-        return response.json().catch(function () { return {}; });
-    }
-
-    // What a 401/403 means. Ended elsewhere (401 "revoked") or no longer allowed to enter cases (403 "not-allowed"):
-    // wipe. Merely expired (a long day offline): keep the entries and ask to sign in again; the owner check then sends
-    // them only for the same person. Any other 403 refuses one entry, which stays on the phone marked as refused.
+    // What a 401/403 means for the page: wipe (ended elsewhere, role removed) or ask to sign in again (merely expired).
     function ended(response) {
-        var mark = response.headers.get("Saphan-Session");
-        if ((response.status === 403 && mark === "not-allowed") || (response.status === 401 && mark === "revoked")) { return signedOut; }
-        if (response.status === 401) { return signInAgain; }
-        return null;
+        var outcome = core.ended(response);
+        return outcome === "revoked" || outcome === "not-allowed" ? signedOut : outcome === "sign-in" ? signInAgain : null;
     }
 
     function signInAgain() {
@@ -524,6 +496,7 @@
 
     // Signed out here or elsewhere: nothing of the person's work stays on the phone, and the forms close.
     function signedOut() {
+        closed = true;
         return wipe().then(function () {
             say(TEXT.wiped);
             document.getElementById("waiting-list").innerHTML = "";
@@ -537,95 +510,51 @@
         });
     }
 
+    // Where the browser has Background Sync (Chromium), the service worker sends what waits once there is a network,
+    // even if this page was closed; sending from the page (below) stays, for the other browsers and while it is open.
+    function registerBackgroundSync() {
+        if (!navigator.serviceWorker) { return Promise.resolve(); }
+        return navigator.serviceWorker.ready.then(function (registration) {
+            if (!registration.sync) { root.setAttribute("data-background-sync", "unsupported"); return null; }
+            return registration.sync.register(core.SYNC_TAG).then(function () { root.setAttribute("data-background-sync", "registered"); });
+        }).catch(function () { root.setAttribute("data-background-sync", "refused"); });
+    }
+
+    var syncing = false;
     var again = false;
     var retry = null;
+    var paths = { session: root.getAttribute("data-session"), sync: root.getAttribute("data-sync") };
 
     function sync() {
+        if (closed) { return Promise.resolve(); }
         if (syncing) { again = true; return Promise.resolve(); }
         if (!navigator.onLine) { return Promise.resolve(); }
         again = false;
         syncing = true;
         var button = document.getElementById("send-now");
         button.disabled = true;
-        var sentNow = 0;
-        var stop = false;
-        var failed = false;
         return allEntries().then(function (entries) {
-            var waiting = entries.filter(function (e) { return e.state === "waiting"; });
-            if (waiting.length > 0) { say(TEXT.sending); }
-            // Asked even with nothing to send: it records whose entries this phone keeps.
-            return fetch(root.getAttribute("data-session"), { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
-                .then(function (response) {
-                    if (ended(response)) { stop = true; return ended(response)(); }
-                    if (!response.ok) { throw new Error("session " + response.status); }
-                    return response.json().then(function (session) {
-                        return getMeta("owner").then(function (owner) {
-                            // Another person signed in on this phone: the previous person's entries go, and the form starts afresh.
-                            if (owner && owner !== session.owner) { stop = true; return wipe().then(function () { location.reload(); }); }
-                            return setMeta("owner", session.owner).then(function () { return session.token; });
-                        });
-                    });
-                })
-                .then(function (token) {
-                    if (stop || waiting.length === 0) { return null; }
-                    // One at a time and in order: a screening may refer to an intake sent just before.
-                    return waiting.reduce(function (chain, entry) {
-                        return chain.then(function () { return stop ? null : send(entry, token); });
-                    }, Promise.resolve());
-                });
-        }).catch(function () {
-            // No connection after all (the online event often comes before the network works): the entries stay
-            // waiting, and another round follows in a few seconds while the browser says it is online.
-            failed = true;
-        }).then(function () {
+            if (entries.some(function (e) { return e.state === "waiting"; })) { say(TEXT.sending); }
+            return core.sendWaiting(paths);
+        }).then(function (result) {
             syncing = false;
             button.disabled = false;
-            if (stop) { return null; }
-            if (failed && navigator.onLine && !retry) {
+            // The worker found the session ended and wiped the phone while this round waited: say nothing else. (The
+            // server ends a revoked session at the first request, so this round may have seen a plain 401 after it.)
+            if (closed) { return null; }
+            if (result.outcome === "revoked" || result.outcome === "not-allowed") { return signedOut(); }
+            if (result.outcome === "sign-in") { return signInAgain(); }
+            // Another person signed in on this phone: the previous person's entries go, and the form starts afresh.
+            if (result.outcome === "other-owner") { return wipe().then(function () { location.reload(); }); }
+            // No connection after all (the online event often comes before the network works): the entries stay
+            // waiting, and another round follows in a few seconds while the browser says it is online.
+            if (result.outcome === "offline" && navigator.onLine && !retry) {
                 retry = setTimeout(function () { retry = null; sync(); }, 3000);
             }
-            say(sentNow > 0 ? TEXT.syncedCount + " " + sentNow : "");
+            say(result.sent > 0 ? TEXT.syncedCount + " " + result.sent : "");
             // Saved while this round was sending: one more round.
             return render().then(function () { return again ? sync() : null; });
         });
-
-        function send(entry, token) {
-            var body = Object.assign({ clientId: entry.clientId }, entry.body);
-            return fetch(root.getAttribute("data-sync"), {
-                method: "POST", credentials: "same-origin", cache: "no-store",
-                headers: { "Content-Type": "application/json", Accept: "application/json", RequestVerificationToken: token },
-                body: JSON.stringify(body),
-            }).then(function (response) {
-                if (ended(response)) { stop = true; return ended(response)(); }
-                return problem(response).then(function (answer) {
-                    if (response.status === 200 || response.status === 201) {
-                        sentNow++;
-                        entry.state = "sent";
-                        entry.result = { recordId: answer.recordId, caseId: answer.caseId, version: answer.version };
-                        entry.errors = null;
-                        if (entry.kind === "intake") { entry.values = entry.body["case"]; return putEntry(entry); }
-                        if (entry.kind === "edit") {
-                            return adopt(entry.about, entry.body["case"], answer.version).then(function () { return deleteEntry(entry.clientId); });
-                        }
-                        return putEntry(entry);
-                    }
-                    if (response.status === 409 && answer.type === "field-conflict" && answer.fields) {
-                        entry.state = "conflict";
-                        entry.conflict = { serverVersion: answer.serverVersion, fields: answer.fields };
-                        return putEntry(entry);
-                    }
-                    if (response.status === 400 || response.status === 403 || response.status === 404 || response.status === 409 || response.status === 413 || response.status === 415) {
-                        entry.state = "rejected";
-                        var errors = {};
-                        Object.keys(answer.errors || {}).forEach(function (k) { errors[k.replace(/^case\./, "")] = answer.errors[k].join(" "); });
-                        if (Object.keys(errors).length === 0) { errors[entry.kind] = answer.title || String(response.status); }
-                        entry.errors = errors;
-                        return putEntry(entry);
-                    }
-                    throw new Error("sync " + response.status);
-                });
-            });
-        }
     }
 
     function syncSoon() { if (navigator.onLine) { return sync(); } return null; }
@@ -651,6 +580,7 @@
     document.getElementById("intake").addEventListener("submit", saveIntake);
     document.getElementById("screening").addEventListener("submit", saveScreening);
     document.getElementById("screening-instrument").addEventListener("change", showItems);
+    document.getElementById("screening-person").addEventListener("change", fillInstruments);
     document.getElementById("cancel-edit").addEventListener("click", resetIntake);
     document.getElementById("tab-intake").addEventListener("click", function () { selectTab("intake"); });
     document.getElementById("tab-screening").addEventListener("click", function () { selectTab("screening"); });
@@ -663,6 +593,7 @@
         form.addEventListener("submit", function (event) {
             if (form.getAttribute("data-wiped")) { return; }
             event.preventDefault();
+            closed = true;
             wipe().then(function () { form.setAttribute("data-wiped", "1"); form.submit(); });
         });
     });
@@ -670,6 +601,12 @@
 
     if (navigator.serviceWorker) {
         navigator.serviceWorker.register("/field-sw.js", { scope: "/Field" }).catch(function () { /* the page still works online */ });
+        // The worker sent entries (Background Sync) or found the session ended: the lists follow.
+        navigator.serviceWorker.addEventListener("message", function (event) {
+            var type = event.data && event.data.type;
+            if (type === "saphan-field-sent") { render(); }
+            if (type === "saphan-field-signed-out") { signedOut(); }
+        });
     }
 
     Promise.all([loadJson(root.getAttribute("data-standard")), loadJson(root.getAttribute("data-instruments"))])

@@ -111,7 +111,8 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await page.SetViewportSizeAsync(390, 844);
         var context = page.Context;
         var captured = new List<(string Body, Dictionary<string, string> Headers)>();
-        page.Request += (_, request) =>
+        // The context's requests, not only the page's: the service worker may send them (Background Sync).
+        context.Request += (_, request) =>
         {
             if (request.Method == "POST" && request.Url.EndsWith("/Field/sync", StringComparison.Ordinal))
             {
@@ -235,6 +236,11 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await page.ClickAsync("#tab-screening");
         var delta = await page.Locator("#screening-person option", new() { HasText = "Offline Delta" }).GetAttributeAsync("value");
         await page.SelectOptionAsync("#screening-person", delta!);
+        // As on the case's own screening page: the child-trafficking indicators are offered only for a person under 18
+        // (Delta is 27), though the role may record them.
+        Assert.Contains(await page.EvaluateAsync<string[]>("caches.match('/Field/instruments').then(r => r.json()).then(l => l.map(i => i.code))"), c => c == "CHILD-TIP");
+        Assert.Equal(0, await page.Locator("#screening-instrument option[value='CHILD-TIP']").CountAsync());
+        Assert.Equal(1, await page.Locator("#screening-instrument option[value='GAD-7']").CountAsync());
         await page.SelectOptionAsync("#screening-instrument", "GAD-7");
         for (var i = 0; i < 7; i++)
         {
@@ -245,35 +251,181 @@ public sealed class FieldBrowserTests(FieldBrowserHost fixture) : IClassFixture<
         await page.ClickAsync("#save-screening");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#waiting-list li[data-state=waiting]').length === 2");
 
-        // Meanwhile the office changes Gamma's phone; the field worker, still offline, changes it too.
+        // Meanwhile the office changes Gamma's phone; the field worker, still offline, changes it too, and the family name.
         var supervisor = await ActorAsync(_host.SupervisorEmail);
-        await AsAsync(async sp =>
-        {
-            using var patch = System.Text.Json.JsonDocument.Parse("""{"person":{"phone":"0899999999"}}""");
-            return await sp.GetRequiredService<UpdateCase>().HandleAsync(supervisor, caseId, CaseInput.FromJson(new JsonInput(patch.RootElement, new ValidationErrors())), default);
-        });
+        await PatchAsync(supervisor, caseId, """{"person":{"phone":"0899999999"}}""");
         await page.ClickAsync("#sent-box summary");
         await page.ClickAsync($"#sent-list [data-edit='{gammaId}']");
         await page.FillAsync("#f-person-phone", "0822222222");
+        await page.FillAsync("#f-person-familyName", "Field-Win");
         await page.ClickAsync("#save-intake");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#waiting-list li[data-state=waiting]').length === 3");
 
+        var refusals = 0;
+        context.Response += (_, response) =>
+        {
+            if (response.Url.EndsWith("/Field/sync", StringComparison.Ordinal) && response.Status == 409)
+            {
+                Interlocked.Increment(ref refusals);
+            }
+        };
         await GoOnlineAsync(context);
         await page.WaitForSelectorAsync(".field-conflict");
-        var conflict = await page.InnerTextAsync(".field-conflict");
-        Assert.Contains("0822222222", conflict, StringComparison.Ordinal);
-        Assert.Contains("0899999999", conflict, StringComparison.Ordinal);
+        // Field by field: the phone changed on both sides is the person's choice (with the value both started from);
+        // the family name, changed only on the phone, merges without asking.
+        var phone = page.Locator(".field-conflict [data-field='person.phone'][data-needs-choice=true]");
+        var phoneText = await phone.InnerTextAsync();
+        Assert.Contains("0822222222", phoneText, StringComparison.Ordinal);
+        Assert.Contains("0899999999", phoneText, StringComparison.Ordinal);
+        Assert.Contains("0811000003", phoneText, StringComparison.Ordinal);
+        var family = await page.InnerTextAsync(".field-conflict [data-field='person.familyName'][data-needs-choice=false]");
+        Assert.Contains("Field-Win", family, StringComparison.Ordinal);
+        Assert.Contains("yours is kept", family, StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator(".field-conflict [data-needs-choice=true]").CountAsync());
         await _host.ScreenshotAsync(page, "84-field-conflict-phone");
         var worker = await ActorAsync(_host.CaseWorkerEmail);
-        Assert.Equal("0899999999", (await AsAsync(sp => sp.GetRequiredService<GetCase>().HandleAsync(worker, caseId, default))).Person.Phone);
+        var untouched = await AsAsync(sp => sp.GetRequiredService<GetCase>().HandleAsync(worker, caseId, default));
+        Assert.Equal(("0899999999", "Field"), (untouched.Person.Phone, untouched.Person.FamilyName));
         var deltaCase = await AsAsync(sp => sp.GetRequiredService<SaphanDbContext>().Set<FieldEntry>().Where(e => e.ClientId == Guid.Parse(delta!)).Select(e => e.CaseId).SingleAsync());
         Assert.Equal(1, await AsAsync(sp => sp.GetRequiredService<SaphanDbContext>().Screenings.CountAsync(s => s.CaseId == deltaCase && s.Instrument == "GAD-7")));
 
-        // The person keeps theirs: sent again on the server's version, and it is now the case's phone.
-        await page.ClickAsync(".field-conflict [data-keep-mine]");
+        // Sending without a choice for the phone is not possible.
+        await page.ClickAsync(".field-conflict [data-send-choices]");
+        Assert.Contains("Choose a value", await page.InnerTextAsync(".field-conflict [data-conflict-error]"), StringComparison.Ordinal);
+
+        // While the person looks, the office changes the case again (a second browser would do the same).
+        await PatchAsync(supervisor, caseId, """{"person":{"givenName":"Conflict Gamma-Office"}}""");
+
+        // The person keeps the server's phone and sends: the server refuses the change once more (its version is stale
+        // again); the family name alone is left, changed on the phone only, so it merges and is sent without asking.
+        await page.CheckAsync(".field-conflict [data-field='person.phone'] input[value=server]");
+        await page.ClickAsync(".field-conflict [data-send-choices]");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.field-conflict').length === 0 && document.getElementById('waiting-count').textContent === '0'");
-        Assert.Equal("0822222222", (await AsAsync(sp => sp.GetRequiredService<GetCase>().HandleAsync(worker, caseId, default))).Person.Phone);
+        var merged = await AsAsync(sp => sp.GetRequiredService<GetCase>().HandleAsync(worker, caseId, default));
+        Assert.Equal(("0899999999", "Field-Win", "Conflict Gamma-Office"), (merged.Person.Phone, merged.Person.FamilyName, merged.Person.GivenName));
+        Assert.Equal(2, refusals);
+        await page.ClickAsync($"#sent-list [data-edit='{gammaId}']");
+        // The phone's copy of the person took the server's phone and kept its own family name.
+        await page.WaitForFunctionAsync("() => document.getElementById('f-person-phone').value === '0899999999' && document.getElementById('f-person-familyName').value === 'Field-Win'");
     }
+
+    private async Task PatchAsync(Actor actor, Guid caseId, string json) => await AsAsync(async sp =>
+    {
+        using var patch = System.Text.Json.JsonDocument.Parse(json);
+        return await sp.GetRequiredService<UpdateCase>().HandleAsync(actor, caseId, CaseInput.FromJson(new JsonInput(patch.RootElement, new ValidationErrors())), default);
+    });
+
+    // Fires the form's Background Sync event in the service worker as the browser does once it has a network: headless
+    // Chromium's own network never goes away (offline emulation does not reach Background Sync), so the test fires it.
+    private static async Task FireBackgroundSyncAsync(IPage page, string origin)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var registration = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        cdp.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, update) =>
+        {
+            foreach (var r in update!.Value.GetProperty("registrations").EnumerateArray())
+            {
+                if (r.GetProperty("scopeURL").GetString()!.EndsWith("/Field", StringComparison.Ordinal) && !r.GetProperty("isDeleted").GetBoolean())
+                {
+                    registration.TrySetResult(r.GetProperty("registrationId").GetString()!);
+                }
+            }
+        };
+        await cdp.SendAsync("ServiceWorker.enable");
+        var id = await registration.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cdp.SendAsync("ServiceWorker.dispatchSyncEvent", new Dictionary<string, object>
+        {
+            ["origin"] = origin, ["registrationId"] = id, ["tag"] = "saphan-field-send", ["lastChance"] = false,
+        });
+        await cdp.DetachAsync();
+    }
+
+    private async Task WaitForCountsAsync(IReadOnlyCollection<Guid> clientIds, (int Entries, int Cases) expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await CountsAsync(clientIds) != expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(expected, await CountsAsync(clientIds));
+    }
+
+    [Fact]
+    public async Task With_background_sync_the_service_worker_sends_an_entry_once_after_the_page_was_closed()
+    {
+        var email = _host.Logins.Where(l => l.Roles.Contains("case_worker") && l.Email != _host.CaseWorkerEmail).Skip(1).First().Email;
+        var page = await SignInAsync(email);
+        await page.SetViewportSizeAsync(390, 844);
+        var context = page.Context;
+        var posts = new List<(string Body, Dictionary<string, string> Headers)>();
+        context.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.EndsWith("/Field/sync", StringComparison.Ordinal))
+            {
+                lock (posts)
+                {
+                    posts.Add((request.PostData!, request.Headers));
+                }
+            }
+        };
+        await page.GotoAsync(_host.BaseUrl + "/Field");
+        await WorkerReadyAsync(page);
+
+        // Offline: the entry waits, and the page asks the browser for a Background Sync.
+        await GoOfflineAsync(context);
+        await EnterPersonAsync(page, "Background Eta", "0811000007");
+        await page.WaitForSelectorAsync("#waiting-list li[data-state=waiting]");
+        await page.WaitForSelectorAsync("#field[data-background-sync]");
+        Assert.Equal("registered", await page.GetAttributeAsync("#field", "data-background-sync"));
+        Assert.Contains("saphan-field-send", await page.EvaluateAsync<string[]>("navigator.serviceWorker.ready.then(r => r.sync.getTags())"));
+        var clientId = Guid.Parse((await page.Locator("#waiting-list li[data-client-id]").First.GetAttributeAsync("data-client-id"))!);
+
+        // The page is closed; the connection comes back; the browser wakes the worker, which sends the entry.
+        await page.CloseAsync();
+        Assert.Equal((0, 0), await CountsAsync([clientId]));
+        await GoOnlineAsync(context);
+        var other = await context.NewPageAsync();
+        other.SetDefaultTimeout(90_000);
+        await other.GotoAsync(_host.BaseUrl + "/");
+        await FireBackgroundSyncAsync(other, _host.BaseUrl);
+        await WaitForCountsAsync([clientId], (1, 1));
+        Assert.Single(posts);
+
+        // Fired again (the browser retrying), and the same request replayed: still one record.
+        await FireBackgroundSyncAsync(other, _host.BaseUrl);
+        var replay = await context.APIRequest.PostAsync(_host.BaseUrl + "/Field/sync", new()
+        {
+            DataString = posts[0].Body,
+            Headers = posts[0].Headers.Where(h => h.Key is "content-type" or "requestverificationtoken" or "accept").ToDictionary(h => h.Key, h => h.Value),
+        });
+        Assert.Equal(200, replay.Status);
+        Assert.True(JsonNode.Parse(await replay.TextAsync())!["alreadyReceived"]!.GetValue<bool>());
+
+        // The form, opened again, shows the entry sent by the worker and sends nothing itself.
+        var again = await context.NewPageAsync();
+        again.SetDefaultTimeout(90_000);
+        await again.SetViewportSizeAsync(390, 844);
+        await again.GotoAsync(_host.BaseUrl + "/Field");
+        await again.WaitForFunctionAsync("() => document.getElementById('sent-count').textContent === '1' && document.getElementById('waiting-count').textContent === '0'");
+        await again.ClickAsync("#sent-box summary");
+        await _host.ScreenshotAsync(again, "87-field-sent-by-background-sync-phone");
+        Assert.Single(posts);
+        Assert.Equal((1, 1), await CountsAsync([clientId]));
+
+        // Page and worker at once (the page's online event and the browser's sync): one sends, the other finds nothing
+        // waiting when its turn comes — one request, one record.
+        await GoOfflineAsync(context);
+        await EnterPersonAsync(again, "Background Theta", "0811000008");
+        await again.WaitForSelectorAsync("#waiting-list li[data-state=waiting]");
+        var theta = Guid.Parse((await again.Locator("#waiting-list li[data-client-id]").First.GetAttributeAsync("data-client-id"))!);
+        await GoOnlineAsync(context);
+        await FireBackgroundSyncAsync(other, _host.BaseUrl);
+        await again.WaitForFunctionAsync("() => document.getElementById('sent-count').textContent === '2' && document.getElementById('waiting-count').textContent === '0'");
+        await WaitForCountsAsync([theta], (1, 1));
+        Assert.Equal(2, posts.Count);
+    }
+
     [Fact]
     public async Task A_session_ended_elsewhere_wipes_the_phones_entries_at_the_next_sync_and_says_so()
     {

@@ -165,6 +165,9 @@ public sealed class FieldSyncTests(SaphanAppFactory app) : IClassFixture<SaphanA
         Assert.Equal("0899999999", fields["person.phone"]["server"]!.GetValue<string>());
         Assert.True(fields["person.phone"]["changedOnServer"]!.GetValue<bool>());
         Assert.False(fields["person.familyName"]["changedOnServer"]!.GetValue<bool>());
+        // Both sides changed the phone: the person chooses. Only the phone's entry changed the family name: it merges.
+        Assert.True(fields["person.phone"]["needsChoice"]!.GetValue<bool>());
+        Assert.False(fields["person.familyName"]["needsChoice"]!.GetValue<bool>());
         var serverVersion = problem["serverVersion"]!.GetValue<Guid>();
         Assert.NotEqual(baseVersion, serverVersion);
 
@@ -181,6 +184,55 @@ public sealed class FieldSyncTests(SaphanAppFactory app) : IClassFixture<SaphanA
         Assert.Equal("0822222222", changed["person"]!["phone"]!.GetValue<string>());
 
         Assert.DoesNotContain(app.Logs.Lines, line => line.Contains("0822222222", StringComparison.Ordinal) || line.Contains("0899999999", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_edit_on_a_stale_version_is_refused_even_when_no_field_needs_a_choice_and_the_merged_resend_keeps_both_changes()
+    {
+        var worker = app.Api(app.OrgA, Roles.CaseWorker);
+        var made = await Json.ReadAsync(await worker.PostAsJsonAsync("/api/v1/sync/entries", Intake(Guid.NewGuid(), "Nway", phone: "0811111111")));
+        var caseId = made["caseId"]!.GetValue<Guid>();
+        var baseVersion = made["version"]!.GetValue<Guid>();
+
+        // Two phones edit the same version: the first changes the family name, the second the phone number.
+        var first = await worker.PostAsJsonAsync("/api/v1/sync/entries", new
+        {
+            clientId = Guid.NewGuid(), kind = "edit", caseId, baseVersion,
+            @case = new { person = new { familyName = "Field-Aung" } }, @base = new { person = new { familyName = "Field" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        var second = new
+        {
+            clientId = Guid.NewGuid(), kind = "edit", caseId, baseVersion,
+            @case = new { person = new { phone = "0833333333" } }, @base = new { person = new { phone = "0811111111" } },
+        };
+        var stale = await worker.PostAsJsonAsync("/api/v1/sync/entries", second);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var problem = await Json.ReadAsync(stale);
+        var field = Assert.Single(problem["fields"]!.AsArray())!;
+        Assert.Equal("person.phone", field["field"]!.GetValue<string>());
+        Assert.False(field["changedOnServer"]!.GetValue<bool>());
+        Assert.False(field["needsChoice"]!.GetValue<bool>());
+        Assert.Equal(0, await EntriesAsync(second.clientId));
+        Assert.Equal("0811111111", (await Json.ReadAsync(await worker.GetAsync("/api/v1/cases/" + caseId)))["person"]!["phone"]!.GetValue<string>());
+
+        // Without a base the server cannot tell who changed a field: the person is asked.
+        var blind = await Json.ReadAsync(await worker.PostAsJsonAsync("/api/v1/sync/entries", new
+        {
+            clientId = Guid.NewGuid(), kind = "edit", caseId, baseVersion, @case = new { person = new { phone = "0844444444" } },
+        }));
+        Assert.True(Assert.Single(blind["fields"]!.AsArray())!["needsChoice"]!.GetValue<bool>());
+
+        // The phone merges without asking: the same change on the server's version. Both changes stand.
+        var merged = await worker.PostAsJsonAsync("/api/v1/sync/entries", new
+        {
+            second.clientId, second.kind, second.caseId, baseVersion = problem["serverVersion"]!.GetValue<Guid>(), second.@case, second.@base,
+        });
+        Assert.Equal(HttpStatusCode.Created, merged.StatusCode);
+        var now = await Json.ReadAsync(await worker.GetAsync("/api/v1/cases/" + caseId));
+        Assert.Equal("0833333333", now["person"]!["phone"]!.GetValue<string>());
+        Assert.Equal("Field-Aung", now["person"]!["familyName"]!.GetValue<string>());
     }
 
     [Fact]
