@@ -60,6 +60,12 @@ public sealed class UpdateCase(SaphanDbContext db, PersonIndexer indexer, TimePr
             @case.ConcurrencyStamp = Guid.NewGuid();
             await indexer.ReindexAsync(@case.Person, cancellationToken);
             db.Audit(actor, "case.updated", "case", @case.Id, string.Join(',', changed));
+            if (Case.IsClosedStatus(@case.Status))
+            {
+                // The case was open (checked above): this change closed it, audited as the closure form's is.
+                db.Audit(actor, "case.closed", "case", @case.Id, @case.ClosureReason);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Saphan.Core.Data;
 using Saphan.Core.Features.Identity;
 using Saphan.Web.Tests.Support;
 
@@ -32,6 +35,11 @@ public sealed class ClosureReasonRequiredTests(SaphanAppFactory app) : IClassFix
         var closure = await Json.ReadAsync(await worker.GetAsync(url + "/closure"));
         Assert.Equal("lost_contact", closure["reason"]!.GetValue<string>());
         Assert.NotNull(closure["closedOn"]);
+        // Audited as a closure, with its reason, like the closure form.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        var id = caseId.ToString();
+        Assert.Equal("lost_contact", await db.AuditEntries.Where(e => e.EntityId == id && e.Action == "case.closed").Select(e => e.Detail).SingleAsync());
     }
 
     [Fact]
