@@ -23,6 +23,20 @@ public sealed class BacklogBrowserTests(BrowserHost host) : IClassFixture<Browse
         Assert.Contains("14", table, StringComparison.Ordinal);
         await host.ScreenshotAsync(page, "80-trainings");
 
+        // The count was wrong: correct it from the list, then delete the session recorded by mistake.
+        await page.ClickAsync("#sessions tr:has-text('Spotting debt bondage') a.correct-training");
+        await page.WaitForSelectorAsync("#delete-training");
+        Assert.Equal("8", await page.InputValueAsync("#male"));
+        await page.FillAsync("#male", "11");
+        await host.ScreenshotAsync(page, "80b-trainings-correct");
+        await page.ClickAsync("#save-training");
+        await page.WaitForSelectorAsync("#training-corrected");
+        Assert.Contains("17", await page.InnerTextAsync("#sessions tr:has-text('Spotting debt bondage')"), StringComparison.Ordinal);
+        await page.ClickAsync("#sessions tr:has-text('Spotting debt bondage') a.correct-training");
+        await page.ClickAsync("#delete-training-submit");
+        await page.WaitForSelectorAsync("#training-deleted");
+        Assert.DoesNotContain("Spotting debt bondage", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
         await page.ClickAsync(".langswitch button[value='th-TH']");
         await page.WaitForSelectorAsync("#training-form");
         Assert.Contains("การฝึกอบรม", await page.InnerTextAsync("h1"), StringComparison.Ordinal);

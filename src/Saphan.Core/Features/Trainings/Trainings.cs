@@ -76,8 +76,9 @@ public sealed record TrainingView(Guid Id, DateOnly HeldOn, string Topic, string
 }
 
 /// <summary>
-/// Recording and listing an organisation's training sessions. The organisation's admins and supervisors record and
-/// read them (403 for other roles); another organisation's session is "not found". Every record is audited.
+/// Recording, correcting and listing an organisation's training sessions. The organisation's admins and supervisors
+/// record, correct, delete and read them (403 for other roles); another organisation's session is "not found". Every
+/// change is audited.
 /// </summary>
 public sealed class TrainingRecords(SaphanDbContext db, TimeProvider clock)
 {
@@ -119,8 +120,50 @@ public sealed class TrainingRecords(SaphanDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(input);
         EnsureCanUse(actor);
         var now = clock.GetUtcNow();
-        var errors = readErrors ?? new ValidationErrors();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var session = new TrainingSession { OrganisationId = actor.OrganisationId, CreatedBy = actor.UserId, CreatedAt = now };
+        Apply(session, input, DateOnly.FromDateTime(now.UtcDateTime), readErrors ?? new ValidationErrors());
+        db.Add(session);
+        db.Audit(actor, "training.recorded", "training_session", session.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TrainingView.Of(session);
+    }
+
+    /// <summary>Replaces a session's details (a wrong date, topic or count); audited with the names of the fields that changed.</summary>
+    public async Task<TrainingView> CorrectAsync(Actor actor, Guid id, TrainingInput input, CancellationToken cancellationToken, ValidationErrors? readErrors = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        EnsureCanUse(actor);
+        var session = await OwnAsync(actor, id, cancellationToken);
+        Apply(session, input, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), readErrors ?? new ValidationErrors());
+        var changed = db.Entry(session).Properties.Where(p => p.IsModified).Select(p => p.Metadata.GetColumnName()).ToList();
+        if (changed.Count > 0)
+        {
+            db.Audit(actor, "training.corrected", "training_session", session.Id, string.Join(',', changed));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TrainingView.Of(session);
+    }
+
+    /// <summary>Removes a session recorded by mistake; audited. Its participants no longer count in P6.</summary>
+    public async Task DeleteAsync(Actor actor, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        EnsureCanUse(actor);
+        var session = await OwnAsync(actor, id, cancellationToken);
+        db.Remove(session);
+        db.Audit(actor, "training.deleted", "training_session", session.Id, session.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<TrainingSession> OwnAsync(Actor actor, Guid id, CancellationToken cancellationToken) =>
+        await db.Set<TrainingSession>().SingleOrDefaultAsync(t => t.Id == id && t.OrganisationId == actor.OrganisationId, cancellationToken)
+            ?? throw new NotFoundException("Training session");
+
+    /// <summary>Validates the input (every bad field named) and writes it onto the session.</summary>
+    private static void Apply(TrainingSession session, TrainingInput input, DateOnly today, ValidationErrors errors)
+    {
         DateOnly heldOn = default;
         if (string.IsNullOrWhiteSpace(input.HeldOn))
         {
@@ -173,25 +216,16 @@ public sealed class TrainingRecords(SaphanDbContext db, TimeProvider clock)
         }
 
         errors.ThrowIfAny();
-        var session = new TrainingSession
-        {
-            OrganisationId = actor.OrganisationId,
-            HeldOn = heldOn,
-            Topic = topic!,
-            Province = input.Province!.Trim(),
-            Audience = input.Audience!.Trim(),
-            ParticipantsFemale = input.Female ?? 0,
-            ParticipantsMale = input.Male ?? 0,
-            ParticipantsTransgender = input.TransgenderNonconforming ?? 0,
-            ParticipantsUnknown = input.Unknown ?? 0,
-            CreatedBy = actor.UserId,
-            CreatedAt = now,
-        };
-        db.Add(session);
-        db.Audit(actor, "training.recorded", "training_session", session.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        return TrainingView.Of(session);
+        session.HeldOn = heldOn;
+        session.Topic = topic!;
+        session.Province = input.Province!.Trim();
+        session.Audience = input.Audience!.Trim();
+        session.ParticipantsFemale = input.Female ?? 0;
+        session.ParticipantsMale = input.Male ?? 0;
+        session.ParticipantsTransgender = input.TransgenderNonconforming ?? 0;
+        session.ParticipantsUnknown = input.Unknown ?? 0;
     }
+
 
     /// <summary>The organisation's sessions, newest first; optionally only those of one year.</summary>
     public async Task<IReadOnlyList<TrainingView>> ListAsync(Actor actor, int? year, CancellationToken cancellationToken)

@@ -12,20 +12,51 @@ namespace Saphan.Web.Features.Trainings;
 public sealed class IndexModel(TrainingRecords trainings, TimeProvider clock) : PageModel
 {
     [BindProperty] public TrainingInput Form { get; set; } = new();
+
+    /// <summary>The session being corrected, or null when the form records a new one.</summary>
+    [BindProperty] public Guid? EditId { get; set; }
+
     public IReadOnlyList<TrainingView> Sessions { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public bool Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken cancellationToken)
+    /// <summary>What the last change was: "saved", "corrected" or "deleted" (from the redirect), else null.</summary>
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool saved, string? done, Guid? edit, CancellationToken cancellationToken)
     {
-        if (!TrainingRecords.CanUse(User.ToActor()))
+        var actor = User.ToActor();
+        if (!TrainingRecords.CanUse(actor))
         {
             return Forbid();
         }
 
-        Saved = saved;
+        Done = saved ? "saved" : done is "corrected" or "deleted" ? done : null;
         Form.HeldOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Sessions = await trainings.ListAsync(User.ToActor(), null, cancellationToken);
+        if (edit is { } id)
+        {
+            try
+            {
+                var session = await trainings.GetAsync(actor, id, cancellationToken);
+                EditId = id;
+                Form = new TrainingInput
+                {
+                    HeldOn = session.HeldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    Topic = session.Topic,
+                    Province = session.Province,
+                    Audience = session.Audience,
+                    Female = session.Participants.Female,
+                    Male = session.Participants.Male,
+                    TransgenderNonconforming = session.Participants.TransgenderNonconforming,
+                    Unknown = session.Participants.Unknown,
+                };
+            }
+            catch (NotFoundException)
+            {
+                return NotFound();
+            }
+        }
+
+        Sessions = await trainings.ListAsync(actor, null, cancellationToken);
         return Page();
     }
 
@@ -39,8 +70,18 @@ public sealed class IndexModel(TrainingRecords trainings, TimeProvider clock) : 
 
         try
         {
+            if (EditId is { } id)
+            {
+                await trainings.CorrectAsync(actor, id, Form, cancellationToken);
+                return Redirect("/Trainings?done=corrected#sessions");
+            }
+
             await trainings.RecordAsync(actor, Form, cancellationToken);
             return Redirect("/Trainings?saved=true#sessions");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
         }
         catch (ValidationException invalid)
         {
@@ -48,6 +89,25 @@ public sealed class IndexModel(TrainingRecords trainings, TimeProvider clock) : 
             Sessions = await trainings.ListAsync(actor, null, cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var actor = User.ToActor();
+        if (!TrainingRecords.CanUse(actor))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await trainings.DeleteAsync(actor, id, cancellationToken);
+            return Redirect("/Trainings?done=deleted#sessions");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
         }
     }
 }

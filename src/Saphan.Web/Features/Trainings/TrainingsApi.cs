@@ -9,8 +9,8 @@ using Saphan.Web.Infrastructure;
 namespace Saphan.Web.Features.Trainings;
 
 /// <summary>
-/// Training sessions the caller's organisation gave (indicator P6): org admins and supervisors record and list them
-/// (403 for other roles); another organisation's session answers 404.
+/// Training sessions the caller's organisation gave (indicator P6): org admins and supervisors record, list, correct
+/// (PUT) and delete them (403 for other roles); another organisation's session answers 404.
 /// </summary>
 public static class TrainingsApi
 {
@@ -21,6 +21,9 @@ public static class TrainingsApi
         group.MapGet("/{id:guid}", GetAsync).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", RecordAsync).Accepts<TrainingRequestDocument>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPut("/{id:guid}", CorrectAsync).Accepts<TrainingRequestDocument>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", DeleteAsync).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -47,11 +50,29 @@ public static class TrainingsApi
 
     private static async Task<Created<TrainingView>> RecordAsync(HttpContext http, TrainingRecords trainings, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        var errors = new ValidationErrors();
-        var input = TrainingInput.FromJson(new JsonInput(body, errors));
+        var (input, errors) = await ReadAsync(http, cancellationToken);
         var created = await trainings.RecordAsync(http.User.ToActor(), input, cancellationToken, errors);
         return TypedResults.Created($"/api/v1/trainings/{created.Id}", created);
+    }
+
+    /// <summary>The whole session again, corrected (PUT replaces every field).</summary>
+    private static async Task<Ok<TrainingView>> CorrectAsync(Guid id, HttpContext http, TrainingRecords trainings, CancellationToken cancellationToken)
+    {
+        var (input, errors) = await ReadAsync(http, cancellationToken);
+        return TypedResults.Ok(await trainings.CorrectAsync(http.User.ToActor(), id, input, cancellationToken, errors));
+    }
+
+    private static async Task<NoContent> DeleteAsync(Guid id, HttpContext http, TrainingRecords trainings, CancellationToken cancellationToken)
+    {
+        await trainings.DeleteAsync(http.User.ToActor(), id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<(TrainingInput Input, ValidationErrors Errors)> ReadAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        var errors = new ValidationErrors();
+        return (TrainingInput.FromJson(new JsonInput(body, errors)), errors);
     }
 }
 

@@ -108,6 +108,51 @@ public sealed class TrainingsApiTests(SaphanAppFactory app) : IClassFixture<Saph
     }
 
     [Fact]
+    public async Task A_session_is_corrected_or_deleted_by_its_organisation_only_and_P6_follows()
+    {
+        var supervisor = app.Api(app.OrgA, Roles.Supervisor);
+        var id = (await Json.ReadAsync(await supervisor.PostAsync("/api/v1/trainings", Json.Body(Session("2022-05-05", "police", 3, 4)))))["id"]!.GetValue<Guid>();
+        async Task<double> TrainedAsync() =>
+            Indicator(await Json.ReadAsync(await supervisor.GetAsync("/api/v1/indicators?period=2022Q2&scope=org")), "P6")["total"]!["value"]!.GetValue<double>();
+        Assert.Equal(7, await TrainedAsync());
+
+        // Other organisations and weaker roles can neither correct nor delete it.
+        var other = app.Api(app.OrgB, Roles.Supervisor);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsync($"/api/v1/trainings/{id}", Json.Body(Session("2022-05-05", "police", 30, 40)))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/api/v1/trainings/{id}")).StatusCode);
+        foreach (var role in new[] { Roles.CaseWorker, Roles.Analyst, Roles.NetworkAdmin })
+        {
+            var weak = app.Api(app.OrgA, role);
+            Assert.Equal(HttpStatusCode.Forbidden, (await weak.PutAsync($"/api/v1/trainings/{id}", Json.Body(Session("2022-05-05", "police", 30, 40)))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await weak.DeleteAsync($"/api/v1/trainings/{id}")).StatusCode);
+        }
+
+        Assert.Equal(7, await TrainedAsync());
+
+        // A bad correction names the field and changes nothing.
+        var bad = await supervisor.PutAsync($"/api/v1/trainings/{id}", Json.Body(Session("2022-05-05", "judges", 3, 4)));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await Json.ReadAsync(bad))["errors"]!.AsObject().ContainsKey("audience"));
+        Assert.Equal(7, await TrainedAsync());
+
+        var corrected = await supervisor.PutAsync($"/api/v1/trainings/{id}", Json.Body(Session("2022-05-05", "labour_inspectors", 3, 9)));
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal("labour_inspectors", (await Json.ReadAsync(corrected))["audience"]!.GetValue<string>());
+        Assert.Equal(12, await TrainedAsync());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await supervisor.DeleteAsync($"/api/v1/trainings/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync($"/api/v1/trainings/{id}")).StatusCode);
+        Assert.Equal(0, await TrainedAsync());
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        var entity = id.ToString();
+        var audit = await db.AuditEntries.Where(e => e.EntityId == entity).OrderBy(e => e.Sequence).Select(e => new { e.Action, e.Detail }).ToListAsync();
+        Assert.Equal(["training.recorded", "training.corrected", "training.deleted"], audit.Select(a => a.Action));
+        Assert.Equal("audience,participants_male", audit[1].Detail);
+    }
+
+    [Fact]
     public async Task The_page_lists_and_records_sessions_for_supervisors_only()
     {
         var supervisor = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.Supervisor)]);
