@@ -21,7 +21,7 @@ namespace Saphan.Linkage.Similarity;
 /// every byte of three planes (and of the other two) are gathered into one index byte and looked up
 /// once. About 60 vector instructions per eight comparisons.</item>
 /// <item><see cref="Path.Avx512"/> (AVX-512BW without VBMI): a sixteen-input tree with half adders to
-/// five planes, each counted with the nibble lookup (VPSHUFB), about 100 instructions.</item>
+/// five planes, each counted with the nibble lookup (VPSHUFB), about 90 instructions.</item>
 /// </list>
 /// Both sum each candidate's weighted bytes with one VPSADBW. A scalar path over the same layout is
 /// tested equal to both.
