@@ -6,12 +6,12 @@ namespace Saphan.Linkage.Bench;
 
 /// <summary>
 /// `kernel [seconds]`: raw comparisons per second of each word-major kernel path and the row-major kernel on 1 thread and on every
-/// core (each thread its own queries against a shared 4,096-candidate L2-resident block). Every pair
+/// core, or only on the number of threads given after the seconds and only the kernels whose name contains the fourth argument (each thread its own queries against a shared 4,096-candidate L2-resident block). Every pair
 /// is fully compared; nothing is pruned.
 /// </summary>
 internal static class KernelThroughput
 {
-    public static void Run(double seconds)
+    public static void Run(double seconds, int onlyThreads = 0, string? onlyKind = null)
     {
         const int candidates = 4096;
         var random = new Random(7);
@@ -34,8 +34,8 @@ internal static class KernelThroughput
         }
 
         kinds.Add(("row-major best (" + PopCountKernel.Best + ")", null));
-        foreach (var (kind, path) in kinds)
-        foreach (var threads in new[] { 1, Environment.ProcessorCount })
+        foreach (var (kind, path) in kinds.Where(k => onlyKind is null || k.Name.Contains(onlyKind, StringComparison.OrdinalIgnoreCase)))
+        foreach (var threads in onlyThreads > 0 ? new[] { onlyThreads } : new[] { 1, Environment.ProcessorCount })
         {
             // Warm-up: let tiered compilation reach the optimised code before the clock starts.
             var warmCounts = new int[candidates];
@@ -50,7 +50,12 @@ internal static class KernelThroughput
                 {
                     PopCountKernel.AndCounts(rows.AsSpan(0, 16), rows, warmCounts);
                 }
+
+                // Yield so that the tiering thread can compile even when this one runs under SCHED_FIFO on one core.
+                Thread.Sleep(1);
             }
+
+            Thread.Sleep(200);
 
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var totals = new long[threads];
