@@ -5,13 +5,13 @@ using Saphan.Linkage.Similarity;
 namespace Saphan.Linkage.Bench;
 
 /// <summary>
-/// `kernel [seconds]`: raw comparisons per second of the word-major kernel on 1 thread and on every
-/// core (each thread its own queries against a shared 4,096-candidate L2-resident block). Every pair
+/// `kernel [seconds]`: raw comparisons per second of each word-major kernel path and the row-major kernel on 1 thread and on every
+/// core, or only on the number of threads given after the seconds and only the kernels whose name contains the fourth argument (each thread its own queries against a shared 4,096-candidate L2-resident block). Every pair
 /// is fully compared; nothing is pruned.
 /// </summary>
 internal static class KernelThroughput
 {
-    public static void Run(double seconds)
+    public static void Run(double seconds, int onlyThreads = 0, string? onlyKind = null)
     {
         const int candidates = 4096;
         var random = new Random(7);
@@ -24,11 +24,39 @@ internal static class KernelThroughput
         }
 
         var transposed = TransposedKernel.Transpose(rows);
-        foreach (var kind in new[] { "word-major AVX-512 Harley-Seal", "row-major best (" + PopCountKernel.Best + ")", "word-major scalar" })
-        foreach (var threads in new[] { 1, Environment.ProcessorCount })
+        var kinds = new List<(string Name, TransposedKernel.Path? Path)>();
+        foreach (var path in new[] { TransposedKernel.Path.Avx512Vbmi, TransposedKernel.Path.Avx512, TransposedKernel.Path.Scalar })
         {
-            var vector = kind.Contains("AVX-512", StringComparison.Ordinal) && TransposedKernel.VectorSupported;
-            var rowMajor = kind.StartsWith("row", StringComparison.Ordinal);
+            if (TransposedKernel.IsSupported(path))
+            {
+                kinds.Add(("word-major " + path, path));
+            }
+        }
+
+        kinds.Add(("row-major best (" + PopCountKernel.Best + ")", null));
+        foreach (var (kind, path) in kinds.Where(k => onlyKind is null || k.Name.Contains(onlyKind, StringComparison.OrdinalIgnoreCase)))
+        foreach (var threads in onlyThreads > 0 ? new[] { onlyThreads } : new[] { 1, Environment.ProcessorCount })
+        {
+            // Warm-up: let tiered compilation reach the optimised code before the clock starts.
+            var warmCounts = new int[candidates];
+            var warm = Stopwatch.StartNew();
+            while (warm.Elapsed < TimeSpan.FromSeconds(0.5))
+            {
+                if (path is { } w)
+                {
+                    TransposedKernel.AndCounts(w, rows.AsSpan(0, 16), transposed, candidates, warmCounts);
+                }
+                else
+                {
+                    PopCountKernel.AndCounts(rows.AsSpan(0, 16), rows, warmCounts);
+                }
+
+                // Yield so that the tiering thread can compile even when this one runs under SCHED_FIFO on one core.
+                Thread.Sleep(1);
+            }
+
+            Thread.Sleep(200);
+
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var totals = new long[threads];
             var stopwatch = Stopwatch.StartNew();
@@ -44,13 +72,13 @@ internal static class KernelThroughput
                     for (var rep = 0; rep < 64; rep++)
                     {
                         rows.AsSpan((q++ % candidates) * 16, 16).CopyTo(query);
-                        if (rowMajor)
+                        if (path is { } p)
                         {
-                            PopCountKernel.AndCounts(query, rows, counts);
+                            TransposedKernel.AndCounts(p, query, transposed, candidates, counts);
                         }
                         else
                         {
-                            TransposedKernel.AndCounts(query, transposed, candidates, counts, vector);
+                            PopCountKernel.AndCounts(query, rows, counts);
                         }
 
                         done += candidates;

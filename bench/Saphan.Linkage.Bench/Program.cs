@@ -66,7 +66,10 @@ if (args.Length > 0 && args[0] == "blocking")
 
 if (args.Length > 0 && args[0] == "kernel")
 {
-    Saphan.Linkage.Bench.KernelThroughput.Run(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+    Saphan.Linkage.Bench.KernelThroughput.Run(
+        args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0,
+        args.Length > 3 ? args[3] : null);
     return;
 }
 

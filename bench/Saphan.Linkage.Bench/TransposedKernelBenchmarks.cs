@@ -4,7 +4,7 @@ using Saphan.Linkage.Similarity;
 namespace Saphan.Linkage.Bench;
 
 /// <summary>
-/// The word-major Harley–Seal kernel: |q ∧ c| for one query against 4,096 transposed candidates
+/// The word-major Harley–Seal kernel, each path: |q ∧ c| for one query against 4,096 transposed candidates
 /// (512 KiB, L2-resident); one operation = one full comparison (no pruning).
 /// </summary>
 [MemoryDiagnoser]
@@ -16,8 +16,10 @@ public class TransposedKernelBenchmarks
     private readonly int[] _counts = new int[Candidates];
     private ulong[] _transposed = [];
 
-    [Params(true, false)]
-    public bool Vector { get; set; }
+    private TransposedKernel.Path _path;
+
+    [Params("Avx512Vbmi", "Avx512", "Scalar")]
+    public string Path { get; set; } = "Avx512Vbmi";
 
     [GlobalSetup]
     public void Setup()
@@ -33,12 +35,13 @@ public class TransposedKernelBenchmarks
 
         rows.AsSpan(0, 16).CopyTo(_query);
         _transposed = TransposedKernel.Transpose(rows);
+        _path = Enum.Parse<TransposedKernel.Path>(Path);
     }
 
     [Benchmark(OperationsPerInvoke = Candidates)]
     public int AndCounts()
     {
-        TransposedKernel.AndCounts(_query, _transposed, Candidates, _counts, Vector);
+        TransposedKernel.AndCounts(_path, _query, _transposed, Candidates, _counts);
         return _counts[Candidates - 1];
     }
 }

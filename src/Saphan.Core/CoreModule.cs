@@ -42,6 +42,8 @@ public static class CoreModule
         {
             Threshold = double.TryParse(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["SAPHAN_REPOSITORY_THRESHOLD"], System.Globalization.NumberStyles.Float,
                 System.Globalization.CultureInfo.InvariantCulture, out var threshold) && threshold is > 0 and <= 1 ? threshold : Saphan.Core.Features.Repository.RepositoryOptions.DefaultThreshold,
+            AmbiguityMargin = double.TryParse(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["SAPHAN_REPOSITORY_AMBIGUITY_MARGIN"], System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out var margin) && margin is >= 0 and < 1 ? margin : 0,
         });
         services.AddScoped<Saphan.Core.Features.Repository.PublishToRepository>().AddScoped<Saphan.Core.Features.Repository.RepositorySettings>()
             .AddScoped<Saphan.Core.Features.Repository.RepositoryAnalysis>().AddScoped<Saphan.Core.Features.Repository.OpenData>()

@@ -144,6 +144,11 @@ public static class LinkageCsv
             throw new ArgumentOutOfRangeException(nameof(options), threshold, "The threshold must be greater than 0 and at most 1.");
         }
 
+        if (options.AmbiguityMargin is < 0 or >= 1 || double.IsNaN(options.AmbiguityMargin))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.AmbiguityMargin, "The ambiguity margin must be at least 0 (off) and below 1.");
+        }
+
         if (inPaths.Count < 2)
         {
             throw new LinkageException("Matching needs at least two encodings files (one per organisation).");

@@ -44,6 +44,49 @@ public sealed class LinkCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_ambiguity_margin_leaves_a_record_that_fits_two_people_alike_unlinked()
+    {
+        // Two people of the shelter share name, sex and birth year; the police record fits both equally.
+        var key = Path.Combine(Folder, "network.key");
+        Assert.Equal(0, (await CliRunner.RunAsync(_database, "link", "keygen", "--out", key)).ExitCode);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "shelter.csv"),
+            "id,given_name,family_name,birth_date,sex\nS1,Mya,Thandar,1990-01-05,f\nS2,Mya,Thandar,1990-07-21,f\nS3,Sokha,Chan,2001,f\n");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "police.csv"),
+            "id,given_name,family_name,birth_date,sex\nP1,Mya,Thandar,1990,f\nP2,Sokhaa,Chan,2001,f\n");
+        foreach (var name in new[] { "shelter", "police" })
+        {
+            var encoded = await CliRunner.RunAsync(_database, "link", "encode", "--in", Path.Combine(Folder, name + ".csv"),
+                "--key-file", key, "--out", Path.Combine(Folder, name + ".clk.csv"));
+            Assert.True(encoded.ExitCode == 0, encoded.Error);
+        }
+
+        async Task<Dictionary<string, string>> MatchAsync(params string[] extra)
+        {
+            var clusters = Path.Combine(Folder, "clusters.csv");
+            var matched = await CliRunner.RunAsync(_database, ["link", "match", "--in", Path.Combine(Folder, "shelter.clk.csv"),
+                "--in", Path.Combine(Folder, "police.clk.csv"), "--out", clusters, .. extra]);
+            Assert.True(matched.ExitCode == 0, matched.Error);
+            return (await File.ReadAllLinesAsync(clusters)).Skip(1).Where(l => l.Length > 0).Select(r => r.Split(','))
+                .ToDictionary(c => c[1].Split('.')[0] + "/" + c[2], c => c[0]);
+        }
+
+        var greedy = await MatchAsync(); // default: off, the record goes to one of the two
+        Assert.Equal(3, greedy.Values.Distinct().Count());
+        Assert.True(greedy["police/P1"] == greedy["shelter/S1"] || greedy["police/P1"] == greedy["shelter/S2"]);
+
+        var careful = await MatchAsync("--ambiguity-margin", "0.02");
+        Assert.Equal(4, careful.Values.Distinct().Count());
+        Assert.NotEqual(careful["police/P1"], careful["shelter/S1"]);
+        Assert.NotEqual(careful["police/P1"], careful["shelter/S2"]);
+        Assert.Equal(careful["police/P2"], careful["shelter/S3"]); // unambiguous: still linked
+
+        var refused = await CliRunner.RunAsync(_database, "link", "match", "--in", Path.Combine(Folder, "shelter.clk.csv"),
+            "--in", Path.Combine(Folder, "police.clk.csv"), "--out", Path.Combine(Folder, "c2.csv"), "--ambiguity-margin", "-0.1");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("ambiguity margin", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_without_an_id_column_is_refused_with_its_name_and_reason()
     {
         var key = Path.Combine(Folder, "network.key");

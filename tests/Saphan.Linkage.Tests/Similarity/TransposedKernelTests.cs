@@ -40,6 +40,59 @@ public sealed class TransposedKernelTests
             TransposedKernel.AndCounts(query, transposed, candidates, vector);
             Assert.Equal(expected, vector);
         }
+
+        // Every vector path this machine has, not only the fastest one, on the same data.
+        foreach (var path in Enum.GetValues<TransposedKernel.Path>().Where(TransposedKernel.IsSupported))
+        {
+            var counts = Enumerable.Repeat(-1, candidates + 3).ToArray();
+            TransposedKernel.AndCounts(path, query, transposed, candidates, counts);
+            Assert.Equal(expected, counts.Take(candidates));
+            Assert.All(counts.Skip(candidates), c => Assert.Equal(-1, c)); // nothing written past n
+        }
+    }
+
+    [Fact]
+    public void The_fastest_path_is_chosen_and_the_VBMI_path_runs_where_the_CPU_has_it()
+    {
+        Assert.Equal(System.Runtime.Intrinsics.X86.Avx512Vbmi.IsSupported && TransposedKernel.VectorSupported, TransposedKernel.IsSupported(TransposedKernel.Path.Avx512Vbmi));
+        var expected = TransposedKernel.IsSupported(TransposedKernel.Path.Avx512Vbmi) ? TransposedKernel.Path.Avx512Vbmi
+            : TransposedKernel.VectorSupported ? TransposedKernel.Path.Avx512 : TransposedKernel.Path.Scalar;
+        Assert.Equal(expected, TransposedKernel.Best);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Every_path_agrees_on_sparse_dense_and_single_word_candidates(int candidates)
+    {
+        // Planes of the adder tree that are rarely set on random data (all sixteen words set at one bit,
+        // the top bits of every byte) get exercised by dense and by one-word-only candidates.
+        var random = new Random(candidates * 7 + 3);
+        var query = Random(random, 1, 0.97);
+        var rows = new ulong[candidates * 16];
+        for (var i = 0; i < candidates; i++)
+        {
+            var kind = i % 4;
+            for (var w = 0; w < 16; w++)
+            {
+                rows[i * 16 + w] = kind switch
+                {
+                    0 => ulong.MaxValue,
+                    1 => w == i % 16 ? (ulong)random.NextInt64() | 0xC0C0C0C0C0C0C0C0UL : 0,
+                    2 => 0xC0C0C0C0C0C0C0C0UL | (ulong)random.NextInt64(),
+                    _ => (ulong)random.NextInt64() & (ulong)random.NextInt64() & (ulong)random.NextInt64(),
+                };
+            }
+        }
+
+        var transposed = TransposedKernel.Transpose(rows);
+        var expected = new int[candidates];
+        PopCountKernel.AndCounts(PopCountKernel.Path.Scalar, query, rows, expected);
+        foreach (var path in Enum.GetValues<TransposedKernel.Path>().Where(TransposedKernel.IsSupported))
+        {
+            var counts = new int[candidates];
+            TransposedKernel.AndCounts(path, query, transposed, candidates, counts);
+            Assert.Equal(expected, counts);
+        }
     }
 
     [Theory]
@@ -52,9 +105,12 @@ public sealed class TransposedKernelTests
         var query = Enumerable.Repeat(queryWord, 16).ToArray();
         var rows = Enumerable.Repeat(candidateWord, 16 * 19).ToArray();
         var expected = BitOperations.PopCount(queryWord & candidateWord) * 16;
-        var counts = new int[19];
-        TransposedKernel.AndCounts(query, TransposedKernel.Transpose(rows), 19, counts, TransposedKernel.VectorSupported);
-        Assert.All(counts, c => Assert.Equal(expected, c));
+        foreach (var path in Enum.GetValues<TransposedKernel.Path>().Where(TransposedKernel.IsSupported))
+        {
+            var counts = new int[19];
+            TransposedKernel.AndCounts(path, query, TransposedKernel.Transpose(rows), 19, counts);
+            Assert.All(counts, c => Assert.Equal(expected, c));
+        }
     }
 
     private static ulong[] Random(Random random, int records, double density)

@@ -39,10 +39,15 @@ internal static class LinkCommand
             Description = "auto (keyed above 1e9 pairs when every file has the blocking column, else exhaustive up to 5e10 pairs, then minhashlsh), exhaustive, keyed (needs the blocking column) or minhashlsh",
             DefaultValueFactory = _ => BlockingMode.Auto,
         };
-        var match = new Command("match", "Link encodings across organisations into clusters, one per person") { inputs, threshold, clusters, blocking };
+        var margin = new Option<double>("--ambiguity-margin")
+        {
+            Description = "Link a pair only if it is each record's best towards the other's organisation by more than this (e.g. 0.02); a record that fits two people alike is linked to neither. 0 = off",
+            DefaultValueFactory = _ => 0,
+        };
+        var match = new Command("match", "Link encodings across organisations into clusters, one per person") { inputs, threshold, clusters, blocking, margin };
         match.SetAction(parse => Run(() =>
         {
-            var options = new MatchOptions { Threshold = parse.GetValue(threshold), Blocking = parse.GetValue(blocking) };
+            var options = new MatchOptions { Threshold = parse.GetValue(threshold), Blocking = parse.GetValue(blocking), AmbiguityMargin = parse.GetValue(margin) };
             var summary = LinkageCsv.MatchFiles(parse.GetValue(inputs)!, options, parse.GetValue(clusters)!);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{summary.Records} records from {summary.Sources} sources → {summary.Clusters} persons ({summary.LinkedClusters} seen by more than one source, {summary.LinkedRecords} records linked) at threshold {summary.Threshold:0.###}"));

@@ -19,6 +19,13 @@ public sealed record RepositoryOptions(string NetworkKeyFile)
     /// </summary>
     public const double DefaultThreshold = 0.85;
 
+    /// <summary>
+    /// <see cref="Saphan.Linkage.Matching.MatchOptions.AmbiguityMargin"/> for the repository's re-link
+    /// (<c>SAPHAN_REPOSITORY_AMBIGUITY_MARGIN</c>, default 0 = off): a record that fits two people of one organisation
+    /// alike is then linked to neither.
+    /// </summary>
+    public double AmbiguityMargin { get; init; }
+
     /// <summary>Loads the key; <see cref="NetworkKeyMissingException"/> when there is none or it is not a key.</summary>
     public LinkageKey LoadKey()
     {

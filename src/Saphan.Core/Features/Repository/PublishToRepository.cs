@@ -185,7 +185,7 @@ public static class RepositoryMatching
         var clusterNo = 0;
         if (sources.Count > 0)
         {
-            foreach (var cluster in Matcher.Match(sources, options.Threshold))
+            foreach (var cluster in Matcher.Match(sources, new MatchOptions { Threshold = options.Threshold, AmbiguityMargin = options.AmbiguityMargin }))
             {
                 clusterNo = cluster.Id;
                 if (cluster.Members.Count > 1)
