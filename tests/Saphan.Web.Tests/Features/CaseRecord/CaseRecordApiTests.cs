@@ -433,11 +433,13 @@ public sealed class CaseRecordApiTests(SaphanAppFactory app) : IClassFixture<Sap
     public async Task The_openapi_document_describes_the_case_record_routes()
     {
         var document = await app.Anonymous().GetStringAsync("/openapi/v1.json");
-        foreach (var route in new[] { "vulnerability", "support-plan", "support-plan/actions", "support-plan/actions/{actionId}", "comments", "closure", "reopen" })
+        foreach (var route in new[] { "victim-context", "vulnerability", "support-plan", "support-plan/actions", "support-plan/actions/{actionId}", "comments", "closure", "reopen" })
         {
             Assert.Contains("\"/api/v1/cases/{id}/" + route + "\"", document, StringComparison.Ordinal);
         }
 
         Assert.Contains("VulnerabilityRequestDocument", document, StringComparison.Ordinal);
+        Assert.Contains("VictimContextRequestDocument", document, StringComparison.Ordinal);
+        Assert.Contains("VictimContextView", document, StringComparison.Ordinal);
     }
 }
