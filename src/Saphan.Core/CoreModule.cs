@@ -35,6 +35,7 @@ public static class CoreModule
         services.AddScoped<Saphan.Core.Features.CaseRecord.SaveVulnerability>().AddScoped<Saphan.Core.Features.CaseRecord.GetVulnerability>()
             .AddScoped<Saphan.Core.Features.CaseRecord.SupportPlans>().AddScoped<Saphan.Core.Features.CaseRecord.CaseComments>().AddScoped<Saphan.Core.Features.CaseRecord.CaseClosure>();
         services.AddScoped<Saphan.Core.Features.Pathways.PathwayCommands>().AddScoped<Saphan.Core.Features.Pathways.GetGaps>();
+        services.AddScoped<Saphan.Core.Features.CaseRecord.SaveVictimContext>().AddScoped<Saphan.Core.Features.CaseRecord.GetVictimContext>();
         // Issue 6: the neutral repository (publish, analysis, open data); the network key file sits beside the master key.
         services.AddSingleton(sp => new Saphan.Core.Features.Repository.RepositoryOptions(
             sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["SAPHAN_NETWORK_KEY_FILE"] is { Length: > 0 } file ? file

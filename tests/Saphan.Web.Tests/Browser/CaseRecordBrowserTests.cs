@@ -112,4 +112,52 @@ public sealed class CaseRecordBrowserTests(BrowserHost host) : IClassFixture<Bro
         Assert.Contains("แผนการช่วยเหลือ", await supervisor.InnerTextAsync("#plan h2"), StringComparison.Ordinal);
         await supervisor.Locator("#vulnerability").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "46-vulnerability-thai-phone.png") });
     }
+
+    [Fact]
+    public async Task The_victim_context_stored_by_an_import_shows_on_the_case_page_and_a_worker_changes_it()
+    {
+        var caseId = await NewCaseAsync();
+        using (var scope = host.Services.CreateScope())
+        {
+            // As the Kobo/ODK import stores it: a status, no decision maker.
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            var stored = await db.Cases.SingleAsync(c => c.Id == caseId);
+            stored.TraffickingStatus = "possible";
+            await db.SaveChangesAsync();
+        }
+
+        var page = await host.SignInAsync(host.CaseWorkerEmail);
+        page.SetDefaultTimeout(90_000);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(host.BaseUrl + "/Cases/Details/" + caseId + "#victim");
+        Assert.Contains("Possible victim of trafficking", await page.InnerTextAsync("#victim [data-field='traffickingStatus']"), StringComparison.Ordinal);
+
+        // Cleared status: refused with the field named, nothing changed.
+        await page.ClickAsync("#victim details summary");
+        await page.SelectOptionAsync("#vc-status", "");
+        await page.ClickAsync("#save-victim");
+        await page.WaitForSelectorAsync("#form-errors");
+        Assert.True(await page.Locator("#victim .field-error").CountAsync() >= 1);
+
+        await page.SelectOptionAsync("#vc-status", "actual");
+        await page.SelectOptionAsync("#vc-decided", "law_enforcement");
+        await page.ClickAsync("#save-victim");
+        await page.WaitForURLAsync("**/Cases/Details/**#victim");
+        Assert.Contains("Victim of trafficking", await page.InnerTextAsync("#victim [data-field='traffickingStatus']"), StringComparison.Ordinal);
+        Assert.Contains("Law enforcement", await page.InnerTextAsync("#victim [data-field='traffickingStatusDecidedBy']"), StringComparison.Ordinal);
+        await page.ClickAsync("#victim details summary");
+        await page.Locator("#victim").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "47-victim-context-phone.png") });
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            var saved = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId);
+            Assert.Equal(("actual", "law_enforcement"), (saved.TraffickingStatus, saved.TraffickingStatusDecidedBy));
+        }
+
+        await page.ClickAsync("button[value='th-TH']");
+        await page.WaitForSelectorAsync("html[lang='th']");
+        Assert.Contains("บริบทของผู้เสียหาย", await page.InnerTextAsync("#victim h2"), StringComparison.Ordinal);
+        await page.Locator("#victim").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "48-victim-context-thai-phone.png") });
+    }
 }

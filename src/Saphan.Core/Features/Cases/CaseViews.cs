@@ -17,9 +17,24 @@ public sealed record CaseView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The victim context (dictionary section "victim"): codes, for every case reader.</summary>
+    public VictimContextView Victim { get; init; } = new(null, null);
+
     internal static CaseView From(Case c, string? workerName) => new(
         c.Id, c.OrganisationId, PersonView.From(c.Person, c.IdentifiedOn), c.IdentifiedOn, c.IdentificationRoute, c.Province,
-        c.Status, c.AssignedWorkerId, workerName, c.Summary, c.CreatedAt, c.UpdatedAt);
+        c.Status, c.AssignedWorkerId, workerName, c.Summary, c.CreatedAt, c.UpdatedAt)
+    {
+        Victim = VictimContextView.From(c),
+    };
+}
+
+/// <summary>
+/// A case's victim context: the trafficking status (a traffickingStatus code, null when not recorded) and the kind of
+/// organisation that decided it (an htcdsOrganisationType code).
+/// </summary>
+public sealed record VictimContextView(string? TraffickingStatus, string? TraffickingStatusDecidedBy)
+{
+    internal static VictimContextView From(Case c) => new(c.TraffickingStatus, c.TraffickingStatusDecidedBy);
 }
 
 public sealed record PersonView(

@@ -102,7 +102,8 @@ public sealed class ExportRecords(SaphanDbContext db)
     public static readonly IReadOnlyList<string> IdentifiedExportRoles = [Roles.Supervisor];
 
     /// <summary>The tables of the HTCDS export, in the order they are written (file names in the ZIP, sheet names in the workbook).</summary>
-    public static readonly IReadOnlyList<string> TableNames = ["cases", "events", "consents", "screenings", "referrals", "support_plans", "support_plan_actions"];
+    public static readonly IReadOnlyList<string> TableNames =
+        ["cases", "events", "consents", "screenings", "referrals", "support_plans", "support_plan_actions", "vulnerability", "follow_ups", "case_comments"];
 
     /// <summary>Cases loaded at a time for the nested JSON (each batch's events, consents … are loaded with it).</summary>
     private const int JsonBatch = 500;
@@ -128,6 +129,9 @@ public sealed class ExportRecords(SaphanDbContext db)
     private static string? Time(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Baht with at most two decimals and no trailing zeros, the same on both engines (PostgreSQL's numeric keeps its scale: 45000.50).</summary>
+    private static string? Baht(decimal? amount) => amount?.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string? Yes(bool? value) => value switch { true => "yes", false => "no", null => null };
 
@@ -181,7 +185,7 @@ public sealed class ExportRecords(SaphanDbContext db)
         new(HeaderOf("event.exploitation.sexTypes"), false, e => HtcdsList("event.exploitation.sexTypes", e.SexTypes)),
         new(HeaderOf("event.exploitation.meansOfControl"), false, e => HtcdsList("event.exploitation.meansOfControl", e.MeansOfControl)),
         new("event.exploitation.durationMonths", false, e => Number(e.DurationMonths)),
-        new("event.exploitation.unpaidWagesThb", false, e => e.UnpaidWagesThb?.ToString(CultureInfo.InvariantCulture)),
+        new("event.exploitation.unpaidWagesThb", false, e => Baht(e.UnpaidWagesThb)),
         new("hte_Description", true, e => e.Description),
     ];
 
@@ -250,6 +254,55 @@ public sealed class ExportRecords(SaphanDbContext db)
         new("plan.action.description", true, a => a.Description),
     ];
 
+    /// <summary>
+    /// A vulnerability assessment as exported: <see cref="Individual"/> (health data) only for an identifying export by a
+    /// role that sees health data, <see cref="Details"/> only for an identifying export; otherwise not even read (never decrypted).
+    /// </summary>
+    private sealed record VulnerabilityRow(Guid CaseId, DateOnly AssessedOn, string? Individual, string? IncomeBand, decimal? DebtThb,
+        List<string> DebtTo, int? Dependants, List<string> Community, string? Details, DateTimeOffset UpdatedAt);
+
+    private static readonly Column<VulnerabilityRow>[] VulnerabilityColumns =
+    [
+        new("cas_CaseID", false, v => v.CaseId.ToString("D")),
+        new(HeaderOf("vulnerability.assessedOn"), false, v => Date(v.AssessedOn)),
+        new(HeaderOf("vulnerability.individual"), true, v => v.Individual is null ? null
+            : HtcdsList("vulnerability.individual", v.Individual.Split(',', StringSplitOptions.RemoveEmptyEntries))),
+        new(HeaderOf("vulnerability.household.incomeBand"), false, v => v.IncomeBand),
+        new(HeaderOf("vulnerability.household.debtThb"), false, v => Baht(v.DebtThb)),
+        new(HeaderOf("vulnerability.household.debtTo"), false, v => HtcdsList("vulnerability.household.debtTo", v.DebtTo)),
+        new(HeaderOf("vulnerability.household.dependants"), false, v => Number(v.Dependants)),
+        new(HeaderOf("vulnerability.community"), false, v => HtcdsList("vulnerability.community", v.Community)),
+        new(HeaderOf("vulnerability.details"), true, v => v.Details),
+        new("vulnerability.updatedAt", false, v => Time(v.UpdatedAt)),
+    ];
+
+    /// <summary>A follow-up as exported; <see cref="Note"/> (free text) is read only for an identifying export.</summary>
+    private sealed record FollowUpRow(Guid Id, Guid CaseId, DateOnly DueOn, int? Month, DateOnly? DoneOn, List<string> Outcomes, string? Note);
+
+    private static readonly Column<FollowUpRow>[] FollowUpColumns =
+    [
+        new("followUp.id", false, f => f.Id.ToString("D")),
+        new("cas_CaseID", false, f => f.CaseId.ToString("D")),
+        new(HeaderOf("followUp.dueOn"), false, f => Date(f.DueOn)),
+        new("followUp.month", false, f => Number(f.Month)),
+        new(HeaderOf("followUp.doneOn"), false, f => Date(f.DoneOn)),
+        new(HeaderOf("followUp.outcomes"), false, f => HtcdsList("followUp.outcomes", f.Outcomes)),
+        new(HeaderOf("followUp.note"), true, f => f.Note),
+    ];
+
+    /// <summary>A case comment as exported; <see cref="Text"/> is read only for an identifying export.</summary>
+    private sealed record CommentRow(Guid Id, Guid CaseId, string Kind, DateTimeOffset WrittenAt, Guid WrittenBy, string? Text);
+
+    private static readonly Column<CommentRow>[] CommentColumns =
+    [
+        new("comment.id", false, c => c.Id.ToString("D")),
+        new("cas_CaseID", false, c => c.CaseId.ToString("D")),
+        new("comment.kind", false, c => c.Kind),
+        new("comment.writtenAt", false, c => Time(c.WrittenAt)),
+        new("comment.writtenBy", false, c => c.WrittenBy.ToString("D")),
+        new(HeaderOf("case.comment"), true, c => c.Text),
+    ];
+
     /// <summary>The columns the case table writes for an actor (identifying ones only when allowed and asked for); CTDC: the open data's columns.</summary>
     public static IReadOnlyList<string> ColumnsFor(ExportFormat format, bool identifying) =>
         format == ExportFormat.Ctdc ? OpenData.Columns : [.. Pick(HtcdsColumns, identifying).Select(c => c.Header)];
@@ -281,6 +334,7 @@ public sealed class ExportRecords(SaphanDbContext db)
         var identifying = !deidentified && MayExportIdentifying(actor);
         var organisation = actor.OrganisationId;
         var cases = db.Cases.AsNoTracking().Where(c => c.OrganisationId == organisation);
+        // Counted before writing for the audit entries (which precede the first byte): only what they report.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal)
         {
             ["cases"] = await cases.CountAsync(cancellationToken),
@@ -288,8 +342,6 @@ public sealed class ExportRecords(SaphanDbContext db)
             ["consents"] = await Consents(cases).CountAsync(cancellationToken),
             ["screenings"] = await ScreeningsFor(actor, cases).CountAsync(cancellationToken),
             ["referrals"] = await Referrals(cases, organisation).CountAsync(cancellationToken),
-            ["support_plans"] = await Plans(cases).CountAsync(cancellationToken),
-            ["support_plan_actions"] = await Actions(cases).CountAsync(cancellationToken),
         };
         var screeningResults = identifying ? counts["screenings"] : 0;
         var exportId = Guid.CreateVersion7();
@@ -306,39 +358,15 @@ public sealed class ExportRecords(SaphanDbContext db)
         await db.SaveChangesAsync(cancellationToken);
 
         var caseColumns = Pick(HtcdsColumns, identifying);
-        var written = new Dictionary<string, int>(StringComparer.Ordinal);
-        var caseRows = Ordered(cases.Include(c => c.Person).ThenInclude(p => p.Documents));
-        switch (format)
+        Dictionary<string, int> written;
+        if (format == ExportFormat.Json)
         {
-            case ExportFormat.Xlsx:
-            {
-                using var xlsx = new XlsxWriter(output);
-                written["cases"] = await SheetAsync(xlsx, identifying ? "cases" : "cases (de-identified)", caseColumns, caseRows.AsAsyncEnumerable(), cancellationToken);
-                written["events"] = await SheetAsync(xlsx, "events", Pick(EventColumns, identifying), Events(cases).AsAsyncEnumerable(), cancellationToken);
-                written["consents"] = await SheetAsync(xlsx, "consents", Pick(ConsentColumns, identifying), Consents(cases).AsAsyncEnumerable(), cancellationToken);
-                written["screenings"] = await SheetAsync(xlsx, "screenings", Pick(ScreeningColumns, identifying), ScreeningRows(actor, cases, identifying).AsAsyncEnumerable(), cancellationToken);
-                written["referrals"] = await SheetAsync(xlsx, "referrals", Pick(ReferralColumns, identifying), Referrals(cases, organisation).AsAsyncEnumerable(), cancellationToken);
-                written["support_plans"] = await SheetAsync(xlsx, "support_plans", Pick(PlanColumns, identifying), Plans(cases).AsAsyncEnumerable(), cancellationToken);
-                written["support_plan_actions"] = await SheetAsync(xlsx, "support_plan_actions", Pick(ActionColumns, identifying), Actions(cases).AsAsyncEnumerable(), cancellationToken);
-                break;
-            }
-
-            case ExportFormat.Json:
-                written = await WriteJsonAsync(actor, output, cases, caseColumns, identifying, cancellationToken);
-                break;
-
-            default:
-            {
-                using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-                written["cases"] = await CsvAsync(zip, "cases", caseColumns, caseRows.AsAsyncEnumerable(), cancellationToken);
-                written["events"] = await CsvAsync(zip, "events", Pick(EventColumns, identifying), Events(cases).AsAsyncEnumerable(), cancellationToken);
-                written["consents"] = await CsvAsync(zip, "consents", Pick(ConsentColumns, identifying), Consents(cases).AsAsyncEnumerable(), cancellationToken);
-                written["screenings"] = await CsvAsync(zip, "screenings", Pick(ScreeningColumns, identifying), ScreeningRows(actor, cases, identifying).AsAsyncEnumerable(), cancellationToken);
-                written["referrals"] = await CsvAsync(zip, "referrals", Pick(ReferralColumns, identifying), Referrals(cases, organisation).AsAsyncEnumerable(), cancellationToken);
-                written["support_plans"] = await CsvAsync(zip, "support_plans", Pick(PlanColumns, identifying), Plans(cases).AsAsyncEnumerable(), cancellationToken);
-                written["support_plan_actions"] = await CsvAsync(zip, "support_plan_actions", Pick(ActionColumns, identifying), Actions(cases).AsAsyncEnumerable(), cancellationToken);
-                break;
-            }
+            written = await WriteJsonAsync(actor, output, cases, caseColumns, identifying, cancellationToken);
+        }
+        else
+        {
+            await using ITableSink sink = format == ExportFormat.Xlsx ? new XlsxSink(output, identifying) : new CsvZipSink(output);
+            written = await WriteTablesAsync(sink, actor, cases, caseColumns, identifying, cancellationToken);
         }
 
         return new ExportResult(exportId, written["cases"], identifying, [.. caseColumns.Select(c => c.Header)])
@@ -346,6 +374,39 @@ public sealed class ExportRecords(SaphanDbContext db)
             Tables = written,
             ScreeningResults = screeningResults,
         };
+    }
+
+    /// <summary>Every table of the HTCDS export, in <see cref="TableNames"/> order, through one loop into either sink.</summary>
+    private async Task<Dictionary<string, int>> WriteTablesAsync(ITableSink sink, Actor actor, IQueryable<Case> cases, List<Column<Case>> caseColumns,
+        bool identifying, CancellationToken cancellationToken)
+    {
+        var organisation = actor.OrganisationId;
+        var written = new Dictionary<string, int>(StringComparer.Ordinal);
+        written["cases"] = await TableAsync(sink, "cases", caseColumns, Ordered(cases.Include(c => c.Person).ThenInclude(p => p.Documents)), cancellationToken);
+        written["events"] = await TableAsync(sink, "events", Pick(EventColumns, identifying), Events(cases), cancellationToken);
+        written["consents"] = await TableAsync(sink, "consents", Pick(ConsentColumns, identifying), Consents(cases), cancellationToken);
+        written["screenings"] = await TableAsync(sink, "screenings", Pick(ScreeningColumns, identifying), ScreeningRows(actor, cases, identifying), cancellationToken);
+        written["referrals"] = await TableAsync(sink, "referrals", Pick(ReferralColumns, identifying), Referrals(cases, organisation), cancellationToken);
+        written["support_plans"] = await TableAsync(sink, "support_plans", Pick(PlanColumns, identifying), Plans(cases), cancellationToken);
+        written["support_plan_actions"] = await TableAsync(sink, "support_plan_actions", Pick(ActionColumns, identifying), Actions(cases), cancellationToken);
+        written["vulnerability"] = await TableAsync(sink, "vulnerability", VulnerabilityColumnsFor(actor, identifying), Vulnerabilities(actor, cases, identifying), cancellationToken);
+        written["follow_ups"] = await TableAsync(sink, "follow_ups", Pick(FollowUpColumns, identifying), FollowUps(cases, identifying), cancellationToken);
+        written["case_comments"] = await TableAsync(sink, "case_comments", Pick(CommentColumns, identifying), Comments(cases, identifying), cancellationToken);
+        return written;
+    }
+
+    private static async Task<int> TableAsync<T>(ITableSink sink, string table, List<Column<T>> columns, IQueryable<T> rows, CancellationToken cancellationToken)
+    {
+        await sink.BeginTableAsync(table, [.. columns.Select(c => c.Header)], cancellationToken);
+        var n = 0;
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            await sink.WriteRowAsync(columns.Select(col => col.Value(row)), cancellationToken);
+            n++;
+        }
+
+        await sink.EndTableAsync(cancellationToken);
+        return n;
     }
 
     private static IOrderedQueryable<Case> Ordered(IQueryable<Case> cases) => cases.OrderBy(c => c.IdentifiedOn).ThenBy(c => c.Id);
@@ -382,52 +443,68 @@ public sealed class ExportRecords(SaphanDbContext db)
     private IQueryable<SupportPlanAction> Actions(IQueryable<Case> cases) =>
         db.Set<SupportPlanAction>().AsNoTracking().Where(a => cases.Any(c => c.Id == a.CaseId && c.OrganisationId == a.OrganisationId)).OrderBy(a => a.CaseId).ThenBy(a => a.Id);
 
-    private static async Task<int> SheetAsync<T>(XlsxWriter xlsx, string sheet, List<Column<T>> columns, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        xlsx.BeginSheet(sheet);
-        xlsx.WriteRow(columns.Select(c => c.Header));
-        var n = 0;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            xlsx.WriteRow(columns.Select(col => CellSafety.Neutralise(col.Value(row))));
-            n++;
-        }
+    /// <summary>Individual vulnerabilities are health data: only in an identifying export by a role that sees health data (<see cref="CaseRecordAccess.MaySeeHealth"/>).</summary>
+    private static bool ExportsHealth(Actor actor, bool identifying) => identifying && CaseRecordAccess.MaySeeHealth(actor);
 
-        return n;
+    private static List<Column<VulnerabilityRow>> VulnerabilityColumnsFor(Actor actor, bool identifying) =>
+        [.. Pick(VulnerabilityColumns, identifying).Where(c => ExportsHealth(actor, identifying) || c.Header != HeaderOf("vulnerability.individual"))];
+
+    /// <summary>What is not written is not selected, so it is never decrypted.</summary>
+    private IQueryable<VulnerabilityRow> Vulnerabilities(Actor actor, IQueryable<Case> cases, bool identifying)
+    {
+        var rows = db.Set<VulnerabilityAssessment>().AsNoTracking()
+            .Where(v => cases.Any(c => c.Id == v.CaseId && c.OrganisationId == v.OrganisationId)).OrderBy(v => v.CaseId);
+        return (identifying, ExportsHealth(actor, identifying)) switch
+        {
+            (true, true) => rows.Select(v => new VulnerabilityRow(v.CaseId, v.AssessedOn, v.Individual, v.IncomeBand, v.DebtThb, v.DebtTo, v.Dependants, v.Community, v.Details, v.UpdatedAt)),
+            (true, false) => rows.Select(v => new VulnerabilityRow(v.CaseId, v.AssessedOn, null, v.IncomeBand, v.DebtThb, v.DebtTo, v.Dependants, v.Community, v.Details, v.UpdatedAt)),
+            _ => rows.Select(v => new VulnerabilityRow(v.CaseId, v.AssessedOn, null, v.IncomeBand, v.DebtThb, v.DebtTo, v.Dependants, v.Community, null, v.UpdatedAt)),
+        };
     }
 
-    private static async Task<int> CsvAsync<T>(ZipArchive zip, string table, List<Column<T>> columns, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    private IQueryable<FollowUpRow> FollowUps(IQueryable<Case> cases, bool identifying)
     {
-        var entry = zip.CreateEntry(table + ".csv", CompressionLevel.Optimal);
-        await using var stream = entry.Open();
-        await using var csv = new StreamWriter(stream, new UTF8Encoding(true), 65536);
-        await csv.WriteAsync(string.Join(',', columns.Select(c => CellSafety.Csv(c.Header))) + "\r\n");
-        var n = 0;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            await csv.WriteAsync(string.Join(',', columns.Select(col => CellSafety.Csv(col.Value(row)))) + "\r\n");
-            n++;
-        }
-
-        return n;
+        var rows = db.FollowUps.AsNoTracking().Where(f => cases.Any(c => c.Id == f.CaseId && c.OrganisationId == f.OrganisationId)).OrderBy(f => f.CaseId).ThenBy(f => f.Id);
+        return identifying
+            ? rows.Select(f => new FollowUpRow(f.Id, f.CaseId, f.DueOn, f.Month, f.DoneOn, f.Outcomes, f.Note))
+            : rows.Select(f => new FollowUpRow(f.Id, f.CaseId, f.DueOn, f.Month, f.DoneOn, f.Outcomes, null));
     }
 
-    /// <summary>Cases in batches; each batch's events, consents, screenings, referrals and plans are loaded with it and nested.</summary>
+    private IQueryable<CommentRow> Comments(IQueryable<Case> cases, bool identifying)
+    {
+        var rows = db.Set<CaseComment>().AsNoTracking().Where(m => cases.Any(c => c.Id == m.CaseId && c.OrganisationId == m.OrganisationId)).OrderBy(m => m.CaseId).ThenBy(m => m.Id);
+        return identifying
+            ? rows.Select(m => new CommentRow(m.Id, m.CaseId, m.Kind, m.WrittenAt, m.WrittenBy, m.Text))
+            : rows.Select(m => new CommentRow(m.Id, m.CaseId, m.Kind, m.WrittenAt, m.WrittenBy, null));
+    }
+
+    /// <summary>
+    /// Cases in batches, keyset-paged on (identification day, id) — the order of the tables — so a batch costs the same
+    /// at the end of a large organisation as at its start; each batch's parts are loaded with it and nested.
+    /// </summary>
     private async Task<Dictionary<string, int>> WriteJsonAsync(Actor actor, Stream output, IQueryable<Case> cases, List<Column<Case>> caseColumns, bool identifying, CancellationToken cancellationToken)
     {
         var written = TableNames.ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
         var organisation = actor.OrganisationId;
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         json.WriteStartArray();
-        var ordered = Ordered(cases.Include(c => c.Person).ThenInclude(p => p.Documents));
-        for (var skip = 0; ; skip += JsonBatch)
+        var withPerson = cases.Include(c => c.Person).ThenInclude(p => p.Documents);
+        (DateOnly Day, Guid Id)? last = null;
+        while (true)
         {
-            var batch = await ordered.Skip(skip).Take(JsonBatch).ToListAsync(cancellationToken);
+            var page = withPerson.AsQueryable();
+            if (last is var (day, id))
+            {
+                page = page.Where(c => c.IdentifiedOn > day || (c.IdentifiedOn == day && c.Id.CompareTo(id) > 0));
+            }
+
+            var batch = await Ordered(page).Take(JsonBatch).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
 
+            last = (batch[^1].IdentifiedOn, batch[^1].Id);
             var ids = batch.Select(c => c.Id).ToList();
             var these = db.Cases.Where(c => ids.Contains(c.Id));
             var events = (await Events(these).ToListAsync(cancellationToken)).ToLookup(e => e.CaseId);
@@ -436,6 +513,9 @@ public sealed class ExportRecords(SaphanDbContext db)
             var referrals = (await Referrals(these, organisation).ToListAsync(cancellationToken)).ToLookup(r => r.CaseId);
             var plans = (await Plans(these).ToListAsync(cancellationToken)).ToDictionary(p => p.CaseId);
             var actions = (await Actions(these).ToListAsync(cancellationToken)).ToLookup(a => a.CaseId);
+            var vulnerabilities = (await Vulnerabilities(actor, these, identifying).ToListAsync(cancellationToken)).ToDictionary(v => v.CaseId);
+            var followUps = (await FollowUps(these, identifying).ToListAsync(cancellationToken)).ToLookup(f => f.CaseId);
+            var comments = (await Comments(these, identifying).ToListAsync(cancellationToken)).ToLookup(m => m.CaseId);
             foreach (var c in batch)
             {
                 json.WriteStartObject();
@@ -455,6 +535,17 @@ public sealed class ExportRecords(SaphanDbContext db)
                     json.WriteEndObject();
                 }
 
+                if (vulnerabilities.TryGetValue(c.Id, out var vulnerability))
+                {
+                    json.WritePropertyName("vulnerability");
+                    json.WriteStartObject();
+                    WriteFields(json, VulnerabilityColumnsFor(actor, identifying), vulnerability);
+                    written["vulnerability"]++;
+                    json.WriteEndObject();
+                }
+
+                written["follow_ups"] += Nested(json, "followUps", Pick(FollowUpColumns, identifying), followUps[c.Id]);
+                written["case_comments"] += Nested(json, "comments", Pick(CommentColumns, identifying), comments[c.Id]);
                 json.WriteEndObject();
             }
 
@@ -536,5 +627,75 @@ public sealed class ExportRecords(SaphanDbContext db)
         {
             Tables = new Dictionary<string, int>(StringComparer.Ordinal) { ["ctdc"] = dataset.Rows.Count, ["people_left_out"] = dataset.Suppressed },
         };
+    }
+}
+
+/// <summary>Where the HTCDS tables go, table by table: the one table-writing loop of <see cref="ExportRecords"/> feeds either sink.</summary>
+internal interface ITableSink : IAsyncDisposable
+{
+    Task BeginTableAsync(string table, IReadOnlyList<string> headers, CancellationToken cancellationToken);
+
+    /// <summary>One row of raw values; the sink neutralises formula-looking cells.</summary>
+    Task WriteRowAsync(IEnumerable<string?> cells, CancellationToken cancellationToken);
+
+    Task EndTableAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A ZIP of CSV files (UTF-8 with BOM, CRLF, RFC 4180 quoting), one per table.</summary>
+internal sealed class CsvZipSink(Stream output) : ITableSink
+{
+    private readonly ZipArchive _zip = new(output, ZipArchiveMode.Create, leaveOpen: true);
+    private StreamWriter? _csv;
+
+    public async Task BeginTableAsync(string table, IReadOnlyList<string> headers, CancellationToken cancellationToken)
+    {
+        _csv = new StreamWriter(_zip.CreateEntry(table + ".csv", CompressionLevel.Optimal).Open(), new UTF8Encoding(true), 65536);
+        await WriteRowAsync(headers, cancellationToken);
+    }
+
+    public Task WriteRowAsync(IEnumerable<string?> cells, CancellationToken cancellationToken) =>
+        _csv!.WriteAsync((string.Join(',', cells.Select(CellSafety.Csv)) + "\r\n").AsMemory(), cancellationToken);
+
+    public async Task EndTableAsync(CancellationToken cancellationToken)
+    {
+        await _csv!.DisposeAsync();
+        _csv = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_csv is not null)
+        {
+            await _csv.DisposeAsync();
+        }
+
+        _zip.Dispose();
+    }
+}
+
+/// <summary>An XLSX workbook, one sheet per table (the de-identified case sheet says so in its name).</summary>
+internal sealed class XlsxSink(Stream output, bool identifying) : ITableSink
+{
+    private readonly XlsxWriter _xlsx = new(output);
+
+    public Task BeginTableAsync(string table, IReadOnlyList<string> headers, CancellationToken cancellationToken)
+    {
+        _xlsx.BeginSheet(table == "cases" && !identifying ? "cases (de-identified)" : table);
+        _xlsx.WriteRow(headers);
+        return Task.CompletedTask;
+    }
+
+    public Task WriteRowAsync(IEnumerable<string?> cells, CancellationToken cancellationToken)
+    {
+        _xlsx.WriteRow(cells.Select(CellSafety.Neutralise));
+        return Task.CompletedTask;
+    }
+
+    public Task EndTableAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync()
+    {
+        _xlsx.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

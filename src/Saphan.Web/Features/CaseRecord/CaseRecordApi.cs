@@ -8,7 +8,7 @@ using Saphan.Web.Infrastructure;
 namespace Saphan.Web.Features.CaseRecord;
 
 /// <summary>
-/// The rest of the standard record on a case: vulnerability, support plan, comments, closure. Same access as the case: its
+/// The rest of the standard record on a case: victim context, vulnerability, support plan, comments, closure. Same access as the case: its
 /// organisation only (404 otherwise), case readers read, case writers write, nobody writes to a closed case (409), and
 /// only a supervisor reopens one.
 /// </summary>
@@ -20,6 +20,10 @@ public static class CaseRecordApi
         group.MapGet("/vulnerability", GetVulnerabilityAsync).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/vulnerability", SaveVulnerabilityAsync).RequireAuthorization(Policies.ApiCasesWrite)
             .Accepts<VulnerabilityRequestDocument>("application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/victim-context", GetVictimAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/victim-context", SaveVictimAsync).RequireAuthorization(Policies.ApiCasesWrite)
+            .Accepts<VictimContextRequestDocument>("application/json").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/support-plan", GetPlanAsync).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/support-plan", SavePlanAsync).RequireAuthorization(Policies.ApiCasesWrite)
@@ -59,6 +63,15 @@ public static class CaseRecordApi
     {
         var (json, errors) = await ReadAsync(http, cancellationToken);
         return TypedResults.Ok(await handler.HandleAsync(http.User.ToActor(), id, VulnerabilityInput.FromJson(json), cancellationToken, errors));
+    }
+
+    private static async Task<Ok<VictimContextView>> GetVictimAsync(Guid id, HttpContext http, GetVictimContext handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.HandleAsync(http.User.ToActor(), id, cancellationToken));
+
+    private static async Task<Ok<VictimContextView>> SaveVictimAsync(Guid id, HttpContext http, SaveVictimContext handler, CancellationToken cancellationToken)
+    {
+        var (json, errors) = await ReadAsync(http, cancellationToken);
+        return TypedResults.Ok(await handler.HandleAsync(http.User.ToActor(), id, VictimContextInput.FromJson(json), cancellationToken, errors));
     }
 
     private static async Task<Ok<SupportPlanView>> GetPlanAsync(Guid id, HttpContext http, SupportPlans plans, CancellationToken cancellationToken) =>
@@ -127,3 +140,5 @@ public sealed record CommentRequestDocument(string Text);
 public sealed record ClosureRequestDocument(string Reason, string ClosedOn, string? Details);
 
 public sealed record ReopenRequestDocument(string Reason);
+
+public sealed record VictimContextRequestDocument(string TraffickingStatus, string? TraffickingStatusDecidedBy);

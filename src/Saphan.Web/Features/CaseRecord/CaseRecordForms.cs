@@ -40,6 +40,18 @@ public sealed class VulnerabilityForm
     };
 }
 
+/// <summary>The victim context form (both fields, so it replaces what was recorded).</summary>
+public sealed class VictimForm
+{
+    public string? TraffickingStatus { get; set; }
+    public string? TraffickingStatusDecidedBy { get; set; }
+
+    public VictimContextInput ToInput() => new() { TraffickingStatus = TraffickingStatus, TraffickingStatusDecidedBy = TraffickingStatusDecidedBy };
+
+    public static VictimForm From(Saphan.Core.Features.Cases.VictimContextView view) =>
+        new() { TraffickingStatus = view.TraffickingStatus, TraffickingStatusDecidedBy = view.TraffickingStatusDecidedBy };
+}
+
 public sealed class PlanForm
 {
     public string? Objectives { get; set; }
@@ -82,18 +94,20 @@ public sealed class CaseRecordPanelModel
     public required Guid CaseId { get; init; }
     public required bool CanWrite { get; init; }
     public required bool SeesHealth { get; init; }
+    public required Saphan.Core.Features.Cases.VictimContextView Victim { get; init; }
     public required VulnerabilityView Vulnerability { get; init; }
     public required SupportPlanView Plan { get; init; }
     public required IReadOnlyList<CaseCommentView> Comments { get; init; }
     public required ClosureView Closure { get; init; }
     public required IReadOnlyList<KeyValuePair<Guid, string>> Organisations { get; init; }
+    public VictimForm VictimForm { get; set; } = new();
     public VulnerabilityForm VulnerabilityForm { get; set; } = new();
     public PlanForm PlanForm { get; set; } = new();
     public ActionForm ActionForm { get; set; } = new();
     public string? CommentText { get; set; }
     public ClosureForm ClosureForm { get; set; } = new();
     public string? ReopenReason { get; set; }
-    /// <summary>The form whose post was refused: vulnerability, plan, action, comment, closure or reopen.</summary>
+    /// <summary>The form whose post was refused: victim, vulnerability, plan, action, comment, closure or reopen.</summary>
     public string? FailedSection { get; set; }
     public IDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
 
@@ -104,10 +118,11 @@ public sealed class CaseRecordPanelModel
 }
 
 /// <summary>Loads the sections for the case page and for a refused post; each read is audited by its use case.</summary>
-public sealed class CaseRecordPanelLoader(GetVulnerability vulnerability, SupportPlans plans, CaseComments comments, CaseClosure closure, SaphanDbContext db)
+public sealed class CaseRecordPanelLoader(GetVictimContext victim, GetVulnerability vulnerability, SupportPlans plans, CaseComments comments, CaseClosure closure, SaphanDbContext db)
 {
     public async Task<CaseRecordPanelModel> LoadAsync(Actor actor, Guid caseId, CancellationToken cancellationToken)
     {
+        var context = await victim.HandleAsync(actor, caseId, cancellationToken);
         var v = await vulnerability.HandleAsync(actor, caseId, cancellationToken);
         var plan = await plans.GetAsync(actor, caseId, cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
@@ -116,6 +131,8 @@ public sealed class CaseRecordPanelLoader(GetVulnerability vulnerability, Suppor
             CaseId = caseId,
             CanWrite = actor.HasAnyRole(Roles.CaseWriters),
             SeesHealth = CaseRecordAccess.MaySeeHealth(actor),
+            Victim = context,
+            VictimForm = VictimForm.From(context),
             Vulnerability = v,
             Plan = plan,
             Comments = await comments.ListAsync(actor, caseId, cancellationToken),

@@ -13,9 +13,10 @@ namespace Saphan.Web.Features.CaseRecord;
 /// section. Refused: this page shows the sections again with the typed values and the errors (400).
 /// </summary>
 [Authorize(Policy = Policies.CasesWrite)]
-public sealed class EditModel(CaseRecordPanelLoader loader, SaveVulnerability saveVulnerability, SupportPlans plans, CaseComments comments, CaseClosure closure, GetCase getCase)
+public sealed class EditModel(CaseRecordPanelLoader loader, SaveVictimContext saveVictim, SaveVulnerability saveVulnerability, SupportPlans plans, CaseComments comments, CaseClosure closure, GetCase getCase)
     : PageModel
 {
+    [BindProperty] public VictimForm Victim { get; set; } = new();
     [BindProperty] public VulnerabilityForm Vulnerability { get; set; } = new();
     [BindProperty] public PlanForm Plan { get; set; } = new();
     [BindProperty] public ActionForm Action { get; set; } = new();
@@ -30,6 +31,9 @@ public sealed class EditModel(CaseRecordPanelLoader loader, SaveVulnerability sa
 
     public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken cancellationToken) =>
         await LoadAsync(caseId, null, new Dictionary<string, string[]>(), cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostVictimAsync(Guid caseId, CancellationToken cancellationToken) =>
+        RunAsync(caseId, "victim", () => saveVictim.HandleAsync(User.ToActor(), caseId, Victim.ToInput(), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostVulnerabilityAsync(Guid caseId, CancellationToken cancellationToken) =>
         RunAsync(caseId, "vulnerability", () => saveVulnerability.HandleAsync(User.ToActor(), caseId, Vulnerability.ToInput(CaseRecordAccess.MaySeeHealth(User.ToActor())), cancellationToken), cancellationToken);
@@ -97,6 +101,7 @@ public sealed class EditModel(CaseRecordPanelLoader loader, SaveVulnerability sa
             Panel.Errors = errors;
             switch (failed)
             {
+                case "victim": Panel.VictimForm = Victim; break;
                 case "vulnerability": Panel.VulnerabilityForm = Vulnerability; break;
                 case "plan": Panel.PlanForm = Plan; break;
                 case "action": Panel.ActionForm = Action; break;

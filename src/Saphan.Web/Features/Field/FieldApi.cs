@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Saphan.Core;
-using Saphan.Core.Features.CaseRecord;
 using Saphan.Core.Features.FieldSync;
 using Saphan.Core.Features.Identity;
 using Saphan.Core.Features.Screenings;
@@ -75,7 +74,7 @@ public static class FieldApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         // Signed in is required by the policy; the role is checked by the filter below rather than by a role policy, because
         // a role policy's 403 on these JSON routes came back without the mark set in the cookie's access-denied event. A user without a case-writing role gets 403 marked "not-allowed": the page wipes the phone.
-        var page = app.MapGroup("").ExcludeFromDescription().RequireAuthorization(Policies.SignedIn)
+        var page = app.MapGroup("").ExcludeFromDescription().RequireAuthorization(Policies.SignedIn).WithMetadata(ProblemAnswers.Instance)
             .AddEndpointFilter(async (context, next) =>
             {
                 if (!Roles.CaseWriters.Any(context.HttpContext.User.IsInRole))
@@ -132,50 +131,15 @@ public static class FieldApi
         return await RunAsync(http, handler, cancellationToken);
     }
 
+    /// <summary>
+    /// Errors (invalid fields, not found, forbidden, a conflict with the server's version, a refused entry) are thrown and
+    /// answered by the shared <see cref="ProblemExceptionHandler"/>, on the page's routes too (they carry <see cref="ProblemAnswers"/>).
+    /// </summary>
     private static async Task<IResult> RunAsync(HttpContext http, SyncFieldEntry handler, CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await JsonBody.ReadAsync(http.Request, cancellationToken);
-            var result = await handler.HandleAsync(http.User.ToActor(), body, cancellationToken);
-            return result.AlreadyReceived ? TypedResults.Ok(result) : TypedResults.Created("/api/v1/cases/" + result.CaseId, result);
-        }
-        catch (FieldConflictException conflict)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: conflict.Message, type: "field-conflict",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["caseId"] = conflict.CaseId,
-                    ["serverVersion"] = conflict.ServerVersion,
-                    ["fields"] = conflict.Fields,
-                });
-        }
-        // The page's routes are not under /api, where ProblemExceptionHandler answers: say the same here.
-        catch (ValidationException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors, title: "One or more fields are not valid.");
-        }
-        catch (NotFoundException notFound)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: notFound.Message);
-        }
-        catch (ForbiddenException forbidden)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: forbidden.Message);
-        }
-        catch (Exception refused) when (refused is FieldEntryRefusedException or CaseClosedException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refused.Message);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: "field-conflict",
-                title: "The case was changed by someone else at the same time: send again to see both versions.");
-        }
-        catch (BadHttpRequestException bad)
-        {
-            return TypedResults.Problem(statusCode: bad.StatusCode, title: bad.Message);
-        }
+        var body = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        var result = await handler.HandleAsync(http.User.ToActor(), body, cancellationToken);
+        return result.AlreadyReceived ? TypedResults.Ok(result) : TypedResults.Created("/api/v1/cases/" + result.CaseId, result);
     }
 
     /// <summary>The instruments the signed-in role may record (health ones only for supervisors and case workers), to keep offline.</summary>

@@ -53,6 +53,11 @@ public sealed class ExportCommandTests : IAsyncLifetime
             Assert.Equal(0, result.ExitCode);
             Assert.Contains(format == "ctdc" ? "exported 0 people as ctdc" : "exported 2 cases as " + format, result.Output, StringComparison.Ordinal);
             Assert.True(new FileInfo(file).Length > 0);
+            if (format != "ctdc")
+            {
+                // The summary names every table, the vulnerability, follow-up and comment tables too.
+                Assert.Contains("support_plan_actions 0, vulnerability 0, follow_ups 0, case_comments 0;", result.Output, StringComparison.Ordinal);
+            }
         }
 
         var csv = CasesCsv(Path.Combine(_database.DataFolder, "export.htcds-csv"));

@@ -61,6 +61,19 @@ public sealed class ExportTablesTests : IAsyncLifetime
         db.Referrals.Add(new Referral { CaseId = _case, FromOrganisationId = _org, ToOrganisationId = _partner, ServiceId = service.Id, ServiceType = "shelter", Urgency = "high", Reason = "needs a safe bed tonight", CreatedAt = now, UpdatedAt = now });
         db.Set<SupportPlan>().Add(new SupportPlan { CaseId = _case, OrganisationId = _org, Objectives = "return to Chiang Mai safely", AgreedOn = new DateOnly(2024, 2, 1), UpdatedAt = now });
         db.Set<SupportPlanAction>().Add(new SupportPlanAction { CaseId = _case, OrganisationId = _org, Type = "shelter", Description = "@bed at partner", Status = "planned", CreatedAt = now, UpdatedAt = now });
+        db.Set<VulnerabilityAssessment>().Add(new VulnerabilityAssessment
+        {
+            CaseId = _case, OrganisationId = _org, AssessedOn = new DateOnly(2024, 1, 15), Individual = "poverty,mental_health", IncomeBand = "under_5000",
+            DebtThb = 45000.5m, DebtTo = ["broker"], Dependants = 3, Community = ["border_area"], Details = "owes the broker in Myawaddy", UpdatedAt = now,
+        });
+        db.FollowUps.Add(new Saphan.Core.Features.FollowUps.FollowUp
+        {
+            OrganisationId = _org, CaseId = _case, DueOn = new DateOnly(2024, 4, 12), Month = 3, DoneOn = new DateOnly(2024, 4, 15),
+            Outcomes = ["safe_stable", "employed"], Note = "+works at the market stall", CreatedAt = now,
+        });
+        db.Set<CaseComment>().Add(new CaseComment { OrganisationId = _org, CaseId = _case, Kind = "note", Text = "met her mother at the clinic", WrittenAt = now });
+        // The partner's comment on the shared case stays theirs.
+        db.Set<CaseComment>().Add(new CaseComment { OrganisationId = _partner, CaseId = _case, Kind = "note", Text = "partner's comment", WrittenAt = now });
         await db.SaveChangesAsync();
     }
 
@@ -109,6 +122,21 @@ public sealed class ExportTablesTests : IAsyncLifetime
         Assert.Equal(ExportRecords.TableNames.Select(t => t + ".csv"), files.Keys);
         Assert.Equal((6, 1, 1, 2, 1, 1, 1), (result.Tables["cases"], result.Tables["events"], result.Tables["consents"], result.Tables["screenings"],
             result.Tables["referrals"], result.Tables["support_plans"], result.Tables["support_plan_actions"]));
+        Assert.Equal((1, 1, 1), (result.Tables["vulnerability"], result.Tables["follow_ups"], result.Tables["case_comments"]));
+
+        // Vulnerability (HTCDS vic_Vulnerabilities, vic_DetailsOfVulnerabilities), follow-ups and comments: the organisation's own rows.
+        var vulnerability = Rows(files["vulnerability.csv"]);
+        Assert.Equal(["cas_CaseID", "vulnerability.assessedOn", "vic_Vulnerabilities", "vulnerability.household.incomeBand", "vulnerability.household.debtThb",
+            "vulnerability.household.debtTo", "vulnerability.household.dependants", "vulnerability.community", "vic_DetailsOfVulnerabilities", "vulnerability.updatedAt"], vulnerability[0]);
+        Assert.Equal([_case.ToString("D"), "2024-01-15", "poverty;mental_health", "under_5000", "45000.5", "broker", "3", "border_area", "owes the broker in Myawaddy"], vulnerability[1][..9]);
+        var followUps = Rows(files["follow_ups.csv"]);
+        Assert.Equal(["followUp.id", "cas_CaseID", "followUp.dueOn", "followUp.month", "followUp.doneOn", "followUp.outcomes", "followUp.note"], followUps[0]);
+        Assert.Equal([_case.ToString("D"), "2024-04-12", "3", "2024-04-15", "safe_stable;employed", "'+works at the market stall"], followUps[1][1..]);
+        var comments = files["case_comments.csv"];
+        Assert.StartsWith("comment.id,cas_CaseID,comment.kind,comment.writtenAt,comment.writtenBy,case.comment\r\n", comments, StringComparison.Ordinal);
+        Assert.Contains(",note,", comments, StringComparison.Ordinal);
+        Assert.Contains("met her mother at the clinic", comments, StringComparison.Ordinal);
+        Assert.DoesNotContain("partner's comment", comments, StringComparison.Ordinal);
 
         var events = files["events.csv"];
         Assert.DoesNotContain("partner's note", events, StringComparison.Ordinal);
@@ -139,7 +167,8 @@ public sealed class ExportTablesTests : IAsyncLifetime
         var (result, bytes) = await ExportAsync(Actor(_org, Roles.OrgAdmin), ExportFormat.HtcdsCsv);
         var files = Entries(bytes);
         var all = string.Join("\n", files.Values);
-        foreach (var secret in new[] { "Mahachai pier 3", "HYPERLINK(\"", "interpreter Ko Min", "needs a safe bed", "return to Chiang Mai", "bed at partner", "moderate", "strong_indicators" })
+        foreach (var secret in new[] { "Mahachai pier 3", "HYPERLINK(\"", "interpreter Ko Min", "needs a safe bed", "return to Chiang Mai", "bed at partner", "moderate", "strong_indicators",
+            "mental_health", "poverty", "Myawaddy", "market stall", "her mother", "partner's comment" })
         {
             Assert.DoesNotContain(secret, all, StringComparison.Ordinal);
         }
@@ -149,6 +178,13 @@ public sealed class ExportTablesTests : IAsyncLifetime
         Assert.Equal(["ILO-FL-11"], screenings.Skip(1).Select(r => r[2]));
         Assert.Equal(0, result.ScreeningResults);
         Assert.Contains(",Exploitation,TH,TH-74,2023-06,", files["events.csv"], StringComparison.Ordinal);
+        // The de-identified rows of the new tables: codes and dates, never the health list or the free text.
+        Assert.Equal(["cas_CaseID", "vulnerability.assessedOn", "vulnerability.household.incomeBand", "vulnerability.household.debtThb",
+            "vulnerability.household.debtTo", "vulnerability.household.dependants", "vulnerability.community", "vulnerability.updatedAt"], Rows(files["vulnerability.csv"])[0]);
+        Assert.Contains(",under_5000,45000.5,broker,3,border_area,", files["vulnerability.csv"], StringComparison.Ordinal);
+        Assert.Equal(["followUp.id", "cas_CaseID", "followUp.dueOn", "followUp.month", "followUp.doneOn", "followUp.outcomes"], Rows(files["follow_ups.csv"])[0]);
+        Assert.Equal(2, Rows(files["case_comments.csv"]).Count);
+        Assert.Equal(5, Rows(files["case_comments.csv"])[1].Length);
 
         using var scope = _services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<SaphanDbContext>().AuditEntries.AnyAsync(e => e.Action == "screening.results_exported"));
@@ -185,9 +221,43 @@ public sealed class ExportTablesTests : IAsyncLifetime
         Assert.Equal("high", somchai.GetProperty("referrals")[0].GetProperty("referral.urgency").GetString());
         Assert.Equal("planned", somchai.GetProperty("supportPlan").GetProperty("actions")[0].GetProperty("plan.action.status").GetString());
         Assert.Equal(2, json.Tables["screenings"]);
+        Assert.Equal("poverty;mental_health", somchai.GetProperty("vulnerability").GetProperty("vic_Vulnerabilities").GetString());
+        Assert.Equal("safe_stable;employed", somchai.GetProperty("followUps")[0].GetProperty("followUp.outcomes").GetString());
+        Assert.Equal("met her mother at the clinic", somchai.GetProperty("comments").EnumerateArray().Single().GetProperty("case.comment").GetString());
+        Assert.Equal((1, 1, 1), (json.Tables["vulnerability"], json.Tables["follow_ups"], json.Tables["case_comments"]));
         var other = document.RootElement.EnumerateArray().First(c => c.GetProperty("cas_CaseID").GetString() != _case.ToString("D"));
         Assert.Equal(0, other.GetProperty("events").GetArrayLength());
         Assert.False(other.TryGetProperty("supportPlan", out _));
+        Assert.False(other.TryGetProperty("vulnerability", out _));
+        Assert.Equal(0, other.GetProperty("followUps").GetArrayLength());
+
+        using (var stream = new MemoryStream(xlsx))
+        using (var reader = new XlsxReader(stream, "follow_ups", ImportLimits.Default))
+        {
+            Assert.Equal("followUp.id", reader.Read()!.Fields[0]);
+            Assert.Contains("'+works at the market stall", reader.Read()!.Fields);
+        }
+    }
+
+    [Fact]
+    public async Task The_json_pages_through_a_large_organisation_by_key_in_the_tables_order_each_case_once()
+    {
+        var big = await _services.CreateScope().ServiceProvider.GetRequiredService<OrganisationCommands>().AddAsync("Large NGO", "ngo", "TH-10", default);
+        var path = Path.Combine(_database.DataFolder, "large.csv");
+        ImportFixtures.WriteGenerated(path, 1100, seed: 7);
+        Assert.Equal(1100, (await ImportAsync(big.Id, await File.ReadAllTextAsync(path))).Imported);
+
+        var (json, bytes) = await ExportAsync(Actor(big.Id, Roles.OrgAdmin), ExportFormat.Json);
+        using var document = JsonDocument.Parse(bytes);
+        var ids = document.RootElement.EnumerateArray().Select(c => c.GetProperty("cas_CaseID").GetString()!).ToList();
+        Assert.Equal(1100, json.Tables["cases"]);
+        Assert.Equal(1100, ids.Distinct(StringComparer.Ordinal).Count());
+        var days = document.RootElement.EnumerateArray().Select(c => c.GetProperty("case.identifiedOn").GetString()!).ToList();
+        Assert.True(days.Count > days.Distinct(StringComparer.Ordinal).Count(), "some cases share a day, so the id breaks ties across pages");
+
+        // Exactly the order of cases.csv (one query, no paging).
+        var (_, zip) = await ExportAsync(Actor(big.Id, Roles.OrgAdmin), ExportFormat.HtcdsCsv);
+        Assert.Equal(Rows(Entries(zip)["cases.csv"]).Skip(1).Select(r => r[0]), ids);
     }
 
     [Fact]

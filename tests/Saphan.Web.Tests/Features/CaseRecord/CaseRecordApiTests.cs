@@ -273,14 +273,72 @@ public sealed class CaseRecordApiTests(SaphanAppFactory app) : IClassFixture<Sap
     }
 
     [Fact]
+    public async Task The_victim_context_is_returned_with_the_case_changed_by_case_writers_validated_against_the_dictionary_and_audited()
+    {
+        var worker = app.Api(app.OrgA, Roles.CaseWorker);
+        var caseId = await Json.CreateCaseAsync(worker, Json.NewCase("Thiri"));
+        var url = $"/api/v1/cases/{caseId}/victim-context";
+
+        // Not recorded yet: both null, on the case and on its own route.
+        var fresh = await Json.ReadAsync(await worker.GetAsync("/api/v1/cases/" + caseId));
+        Assert.Null(fresh["victim"]!["traffickingStatus"]);
+        Assert.Null((await Json.ReadAsync(await worker.GetAsync(url)))["traffickingStatusDecidedBy"]);
+
+        // Bad input: the status is required, codes must be the dictionary's; each named, nothing stored.
+        var bad = await worker.PutAsJsonAsync(url, new { traffickingStatusDecidedBy = "the_moon" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await Json.ReadAsync(bad))["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("traffickingStatus"));
+        Assert.True(errors.ContainsKey("traffickingStatusDecidedBy"));
+        var unknown = await worker.PutAsJsonAsync(url, new { traffickingStatus = "actual", colour = "red" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await Json.ReadAsync(unknown))["errors"]!.AsObject().ContainsKey("colour"));
+        Assert.Null((await Json.ReadAsync(await worker.GetAsync(url)))["traffickingStatus"]);
+
+        var saved = await worker.PutAsJsonAsync(url, new { traffickingStatus = "actual", traffickingStatusDecidedBy = "law_enforcement" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("actual", (await Json.ReadAsync(saved))["traffickingStatus"]!.GetValue<string>());
+        var audited = await AuditCountAsync("case.updated", caseId);
+        // Saving the same again changes nothing and writes no audit entry.
+        Assert.Equal(HttpStatusCode.OK, (await worker.PutAsJsonAsync(url, new { traffickingStatus = "actual", traffickingStatusDecidedBy = "law_enforcement" })).StatusCode);
+        Assert.Equal(audited, await AuditCountAsync("case.updated", caseId));
+        Assert.True(audited >= 1);
+
+        // The case API returns it, to every case reader (codes, not identifying): the org admin and law enforcement too.
+        foreach (var reader in new[] { worker, app.Api(app.OrgA, Roles.OrgAdmin), app.Api(app.OrgA, Roles.LawEnforcement) })
+        {
+            var victim = (await Json.ReadAsync(await reader.GetAsync("/api/v1/cases/" + caseId)))["victim"]!;
+            Assert.Equal("actual", victim["traffickingStatus"]!.GetValue<string>());
+            Assert.Equal("law_enforcement", victim["traffickingStatusDecidedBy"]!.GetValue<string>());
+        }
+
+        // Clearing who decided it; the status stays.
+        Assert.Equal(HttpStatusCode.OK, (await worker.PutAsJsonAsync(url, new { traffickingStatus = "possible" })).StatusCode);
+        var now = await Json.ReadAsync(await worker.GetAsync(url));
+        Assert.Equal("possible", now["traffickingStatus"]!.GetValue<string>());
+        Assert.Null(now["traffickingStatusDecidedBy"]);
+
+        // A PATCH of the case's other fields leaves it as it was.
+        Assert.Equal(HttpStatusCode.OK, (await worker.PatchAsJsonAsync("/api/v1/cases/" + caseId, new { summary = "Met at the port." })).StatusCode);
+        Assert.Equal("possible", (await Json.ReadAsync(await worker.GetAsync(url)))["traffickingStatus"]!.GetValue<string>());
+
+        // A closed case takes no change (409).
+        var supervisor = app.Api(app.OrgA, Roles.Supervisor);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/closure", new { reason = "goals_met", closedOn = "2026-03-05" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.PutAsJsonAsync(url, new { traffickingStatus = "actual" })).StatusCode);
+        Assert.Equal("possible", (await Json.ReadAsync(await worker.GetAsync(url)))["traffickingStatus"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Another_organisation_gets_404_weaker_roles_403_and_nothing_changes()
     {
         var worker = app.Api(app.OrgA, Roles.CaseWorker);
         var caseId = await Json.CreateCaseAsync(worker, Json.NewCase("Kyaw"));
         var actionId = (await Json.ReadAsync(await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/support-plan/actions", Action())))["id"]!.GetValue<Guid>();
-        var reads = new[] { "vulnerability", "support-plan", "comments", "closure" };
+        var reads = new[] { "victim-context", "vulnerability", "support-plan", "comments", "closure" };
         var writes = new (string Method, string Path, object Body)[]
         {
+            ("PUT", "victim-context", new { traffickingStatus = "actual" }),
             ("PUT", "vulnerability", new { assessedOn = "2026-03-02" }),
             ("PUT", "support-plan", new { objectives = "Other." }),
             ("POST", "support-plan/actions", Action()),
@@ -329,6 +387,7 @@ public sealed class CaseRecordApiTests(SaphanAppFactory app) : IClassFixture<Sap
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync($"/api/v1/cases/{caseId}/comments")).StatusCode);
 
         // Nothing changed.
+        Assert.Null((await Json.ReadAsync(await worker.GetAsync($"/api/v1/cases/{caseId}/victim-context")))["traffickingStatus"]);
         Assert.False((await Json.ReadAsync(await worker.GetAsync($"/api/v1/cases/{caseId}/vulnerability")))["recorded"]!.GetValue<bool>());
         var plan = await Json.ReadAsync(await worker.GetAsync($"/api/v1/cases/{caseId}/support-plan"));
         Assert.False(plan["recorded"]!.GetValue<bool>());
@@ -374,11 +433,13 @@ public sealed class CaseRecordApiTests(SaphanAppFactory app) : IClassFixture<Sap
     public async Task The_openapi_document_describes_the_case_record_routes()
     {
         var document = await app.Anonymous().GetStringAsync("/openapi/v1.json");
-        foreach (var route in new[] { "vulnerability", "support-plan", "support-plan/actions", "support-plan/actions/{actionId}", "comments", "closure", "reopen" })
+        foreach (var route in new[] { "victim-context", "vulnerability", "support-plan", "support-plan/actions", "support-plan/actions/{actionId}", "comments", "closure", "reopen" })
         {
             Assert.Contains("\"/api/v1/cases/{id}/" + route + "\"", document, StringComparison.Ordinal);
         }
 
         Assert.Contains("VulnerabilityRequestDocument", document, StringComparison.Ordinal);
+        Assert.Contains("VictimContextRequestDocument", document, StringComparison.Ordinal);
+        Assert.Contains("VictimContextView", document, StringComparison.Ordinal);
     }
 }

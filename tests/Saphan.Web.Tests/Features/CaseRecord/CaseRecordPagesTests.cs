@@ -74,6 +74,48 @@ public sealed partial class CaseRecordPagesTests(SaphanAppFactory app) : IClassF
     }
 
     [Fact]
+    public async Task The_victim_context_panel_shows_what_the_import_stored_and_a_case_writer_changes_it_on_the_case_page()
+    {
+        var api = app.Api(app.OrgA, Roles.CaseWorker);
+        var caseId = await Json.CreateCaseAsync(api, Json.NewCase("Nilar"));
+        var worker = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.CaseWorker)]);
+        var details = await worker.GetStringAsync($"/Cases/Details/{caseId}");
+        Assert.Contains("id=\"victim\"", details, StringComparison.Ordinal);
+        Assert.Contains("save-victim", details, StringComparison.Ordinal);
+        Assert.Contains("Not recorded", details, StringComparison.Ordinal);
+
+        var edit = $"/CaseRecord/Edit/{caseId}?handler=Victim";
+        var refused = await PostAsync(worker, edit, new() { ["Victim.TraffickingStatus"] = "", ["Victim.TraffickingStatusDecidedBy"] = "aliens" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("form-errors", html, StringComparison.Ordinal);
+        Assert.True(Regex.Count(html, "field-error") >= 2);
+        Assert.Null((await Json.ReadAsync(await api.GetAsync($"/api/v1/cases/{caseId}/victim-context")))["traffickingStatus"]);
+
+        var saved = await PostAsync(worker, edit, new() { ["Victim.TraffickingStatus"] = "actual", ["Victim.TraffickingStatusDecidedBy"] = "central_government" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.EndsWith("#victim", saved.Headers.Location!.ToString(), StringComparison.Ordinal);
+        var after = await worker.GetStringAsync($"/Cases/Details/{caseId}");
+        Assert.Contains("Victim of trafficking", after, StringComparison.Ordinal);
+        Assert.Contains("Central government", after, StringComparison.Ordinal);
+
+        // The org admin reads it (no form); another organisation and roles that write no cases can't change it.
+        var admin = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.OrgAdmin)]);
+        var adminDetails = await admin.GetStringAsync($"/Cases/Details/{caseId}");
+        Assert.Contains("Victim of trafficking", adminDetails, StringComparison.Ordinal);
+        Assert.DoesNotContain("save-victim", adminDetails, StringComparison.Ordinal);
+        var otherOrg = await PageSession.SignInAsync(app, app.Emails[(app.OrgB, Roles.Supervisor)]);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(otherOrg, edit, new() { ["Victim.TraffickingStatus"] = "not_trafficked" })).StatusCode);
+        foreach (var role in new[] { Roles.OrgAdmin, Roles.Analyst, Roles.HotlineOperator })
+        {
+            var client = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, role)]);
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, edit, new() { ["Victim.TraffickingStatus"] = "not_trafficked" })).StatusCode);
+        }
+
+        Assert.Equal("actual", (await Json.ReadAsync(await api.GetAsync($"/api/v1/cases/{caseId}/victim-context")))["traffickingStatus"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Other_organisations_and_weaker_roles_cannot_open_or_post_the_case_record_forms()
     {
         var api = app.Api(app.OrgA, Roles.CaseWorker);

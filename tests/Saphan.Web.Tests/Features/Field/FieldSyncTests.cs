@@ -357,6 +357,60 @@ public sealed class FieldSyncTests(SaphanAppFactory app) : IClassFixture<SaphanA
     }
 
     [Fact]
+    public async Task The_page_route_answers_its_errors_through_the_shared_problem_handler_with_a_trace_id()
+    {
+        var page = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.CaseWorker)]);
+        var token = await TokenAsync(page);
+
+        // Bad fields: 400 naming them, as on /api.
+        var invalid = await page.SendAsync(PageSync(new { clientId = Guid.NewGuid(), kind = "intake", @case = new { person = new { familyName = "X" }, identifiedOn = "2026-03-02", province = "TH-99" } }, token));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType!.MediaType);
+        var problem = await Json.ReadAsync(invalid);
+        Assert.True(problem["errors"]!.AsObject().ContainsKey("province"));
+        Assert.False(string.IsNullOrEmpty(problem["traceId"]!.GetValue<string>()));
+        // A refused entry is not a lost right: no Saphan-Session mark.
+        Assert.False(invalid.Headers.Contains("Saphan-Session"));
+
+        // The same entry id with other content: 409, refused, with a trace id and without the submitted name.
+        var clientId = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.Created, (await page.SendAsync(PageSync(Intake(clientId, "Mya"), token))).StatusCode);
+        var refused = await page.SendAsync(PageSync(Intake(clientId, "Someone Other"), token));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var refusal = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("\"traceId\"", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("Someone", refusal, StringComparison.Ordinal);
+
+        // A case of another organisation: 404, a problem too.
+        var elsewhere = await page.SendAsync(PageSync(new { clientId = Guid.NewGuid(), kind = "edit", caseId = Guid.NewGuid(), baseVersion = Guid.NewGuid(), @case = new { person = new { familyName = "Y" } } }, token));
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal("application/problem+json", elsewhere.Content.Headers.ContentType!.MediaType);
+        Assert.NotNull((await Json.ReadAsync(elsewhere))["traceId"]);
+
+        // A conflict keeps the shape the page's conflict view reads (type, serverVersion, fields) and gains the trace id.
+        var made = await Json.ReadAsync(await page.SendAsync(PageSync(Intake(Guid.NewGuid(), "Aye", phone: "0811111111"), token)));
+        var caseId = made["caseId"]!.GetValue<Guid>();
+        var office = app.Api(app.OrgA, Roles.Supervisor);
+        Assert.Equal(HttpStatusCode.OK, (await office.PatchAsJsonAsync("/api/v1/cases/" + caseId, new { person = new { phone = "0833333333" } })).StatusCode);
+        var conflict = await page.SendAsync(PageSync(new
+        {
+            clientId = Guid.NewGuid(),
+            kind = "edit",
+            caseId,
+            baseVersion = made["version"]!.GetValue<Guid>(),
+            @case = new { person = new { phone = "0844444444" } },
+            @base = new { person = new { phone = "0811111111" } },
+        }, token));
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var answer = await Json.ReadAsync(conflict);
+        Assert.Equal("field-conflict", answer["type"]!.GetValue<string>());
+        Assert.Equal(caseId, answer["caseId"]!.GetValue<Guid>());
+        Assert.NotNull(answer["serverVersion"]);
+        Assert.Equal("0833333333", answer["fields"]!.AsArray().Single(f => f!["field"]!.GetValue<string>() == "person.phone")!["server"]!.GetValue<string>());
+        Assert.NotNull(answer["traceId"]);
+    }
+
+    [Fact]
     public async Task The_instruments_kept_offline_are_those_the_role_may_record()
     {
         var worker = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.CaseWorker)]);
