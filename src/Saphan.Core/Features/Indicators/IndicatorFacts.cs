@@ -215,6 +215,61 @@ public static class IndicatorFacts
         return sums;
     }
 
+    /// <summary>One quarter's summed total of an indicator, per extra key k (service type, days).</summary>
+    internal readonly record struct QuarterSum(string Indicator, int Quarter, string K, long Units, long Num, long Den);
+
+    /// <summary>
+    /// The totals of several quarters in one read, grouped by quarter: the quarters' own sums, and for the cumulative
+    /// indicators (E7) every earlier quarter's too, which the caller adds up to each quarter shown.
+    /// </summary>
+    internal static async Task<List<QuarterSum>> ReadTotalsAsync(
+        SaphanDbContext db, IReadOnlyList<Quarter> quarters, Guid? organisationId, IReadOnlyCollection<IndicatorDefinition> definitions, CancellationToken cancellationToken)
+    {
+        var postgres = db.IsPostgres;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var filter = (organisationId is null ? "" : " AND organisation_id = @org") + " AND dimension = 'total' AND units <> 0";
+        var parts = new List<string>();
+        foreach (var (cumulative, range) in new[] { (false, "quarter >= @first AND quarter <= @last"), (true, "quarter <= @last") })
+        {
+            var codes = string.Join(", ", definitions.Where(d => d.Cumulative == cumulative).Select(d => "'" + d.Code + "'"));
+            if (codes.Length > 0)
+            {
+                parts.Add("SELECT indicator, quarter, k, units, num, den FROM indicator_sums WHERE indicator IN (" + codes + ") AND " + range + filter);
+            }
+        }
+
+        command.CommandText = "SELECT indicator, quarter, k, SUM(units), SUM(num), SUM(den) FROM ("
+            + (parts.Count == 0 ? "SELECT indicator, quarter, k, units, num, den FROM indicator_sums WHERE 1 = 0" : string.Join(" UNION ALL ", parts))
+            + ") s GROUP BY indicator, quarter, k";
+        foreach (var (name, value) in new[] { ("@first", quarters.Min(Key)), ("@last", quarters.Max(Key)) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        if (organisationId is { } org)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@org";
+            p.Value = postgres ? org.ToString() : org.ToString().ToUpperInvariant();
+            command.Parameters.Add(p);
+        }
+
+        var sums = new List<QuarterSum>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sums.Add(new QuarterSum(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2),
+                Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture)));
+        }
+
+        return sums;
+    }
+
     private static async Task InTransactionAsync(SaphanDbContext db, Func<DbTransaction, Task> work, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is { } current)
