@@ -115,6 +115,76 @@ public static class IndicatorFacts
         return true;
     }
 
+    /// <summary>
+    /// Brings the facts up to date for at most <paramref name="batch"/> queued entries (the oldest), in one short
+    /// transaction, so that a reader rarely has a queue to drain (the web app's background refresh calls it every few
+    /// seconds). Safe beside readers and writers: on PostgreSQL it takes the same advisory lock as a reader's refresh,
+    /// and writes still open stay queued; on SQLite the transaction is the database's one writer. Returns how many queue
+    /// entries it took: 0 when the queue is empty or the facts are not built yet.
+    /// </summary>
+    public static async Task<int> DrainAsync(SaphanDbContext db, int batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        var postgres = db.IsPostgres;
+        var taken = 0;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await using (var state = connection.CreateCommand())
+            {
+                state.CommandText = postgres
+                    ? "SELECT built AND EXISTS (SELECT 1 FROM indicator_dirty) FROM indicator_state"
+                    : "SELECT built = 1 AND EXISTS (SELECT 1 FROM indicator_dirty) FROM indicator_state";
+                if (!Convert.ToBoolean(await state.ExecuteScalarAsync(cancellationToken) ?? false, CultureInfo.InvariantCulture))
+                {
+                    return 0;
+                }
+            }
+
+            await InTransactionAsync(db, async transaction =>
+            {
+                await using var take = connection.CreateCommand();
+                take.Transaction = transaction;
+                var limit = take.CreateParameter();
+                limit.ParameterName = "@batch";
+                limit.Value = batch;
+                take.Parameters.Add(limit);
+                if (postgres)
+                {
+                    await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(7365706862); CREATE TEMP TABLE IF NOT EXISTS " + Refresh
+                        + " (subject_id uuid PRIMARY KEY) ON COMMIT DELETE ROWS; DELETE FROM " + Refresh, cancellationToken);
+                    take.CommandText = "WITH d AS (DELETE FROM indicator_dirty WHERE ctid IN (SELECT ctid FROM indicator_dirty LIMIT @batch) RETURNING subject_id), "
+                        + "i AS (INSERT INTO " + Refresh + " SELECT DISTINCT subject_id FROM d) SELECT COUNT(*) FROM d";
+                    taken = Convert.ToInt32(await take.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+                    await ExecuteAsync(connection, transaction, "ANALYZE " + Refresh, cancellationToken);
+                }
+                else
+                {
+                    // The oldest entries by rowid: a range of the table's own B-tree, however long the queue.
+                    await ExecuteAsync(connection, transaction, "CREATE TEMP TABLE IF NOT EXISTS " + Refresh + " (subject_id TEXT PRIMARY KEY); DELETE FROM temp." + Refresh, cancellationToken);
+                    const string last = "(SELECT MAX(rowid) FROM (SELECT rowid FROM indicator_dirty ORDER BY rowid LIMIT @batch))";
+                    take.CommandText = "INSERT OR IGNORE INTO temp." + Refresh + " SELECT subject_id FROM indicator_dirty WHERE rowid <= " + last;
+                    await take.ExecuteNonQueryAsync(cancellationToken);
+                    take.CommandText = "DELETE FROM indicator_dirty WHERE rowid <= " + last;
+                    taken = await take.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                if (taken > 0)
+                {
+                    await ExecuteAsync(connection, transaction, string.Join("; ", RefreshStatements(postgres)), cancellationToken);
+                }
+            }, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return taken;
+    }
+
     /// <summary>Builds the facts and their sums from the records (after migration 0016 on an existing database). Idempotent.</summary>
     public static async Task<long> RebuildAsync(SaphanDbContext db, CancellationToken cancellationToken)
     {
