@@ -55,6 +55,13 @@ public sealed class IndicatorDrainTests : IAsyncLifetime
 
         var queued = await QueuedAsync();
         Assert.True(queued >= 400, $"the writes queued {queued} entries");
+        // One batch takes exactly its size, the oldest entries, and leaves the rest queued.
+        using (var scope = _services.CreateScope())
+        {
+            Assert.Equal(37, await IndicatorFacts.DrainAsync(scope.ServiceProvider.GetRequiredService<SaphanDbContext>(), 37, default));
+        }
+
+        Assert.Equal(queued - 37, await QueuedAsync());
 
         // A reader computing the network's quarter again and again while the queue is drained 37 entries at a time.
         using var stop = new CancellationTokenSource();
@@ -90,10 +97,9 @@ public sealed class IndicatorDrainTests : IAsyncLifetime
         await stop.CancelAsync();
         await reader;
         Assert.True(reads > 0);
-        Assert.True(batches >= 2, $"{batches} batches");
-        // The reader may have drained part of the queue itself; together nothing is left.
+        // The reader may have drained part of the queue itself (or all of it, on a busy machine); together nothing is left.
         Assert.Equal(0, await QueuedAsync());
-        Assert.True(drained <= queued);
+        Assert.True(drained <= queued - 37, $"{drained} entries in {batches} batches");
 
         using (var scope = _services.CreateScope())
         {
