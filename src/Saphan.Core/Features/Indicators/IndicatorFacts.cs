@@ -300,7 +300,9 @@ public static class IndicatorFacts
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var filter = (organisationId is null ? "" : " AND organisation_id = @org") + " AND dimension = 'total' AND units <> 0";
         var parts = new List<string>();
-        foreach (var (cumulative, range) in new[] { (false, "quarter >= @first AND quarter <= @last"), (true, "quarter <= @last") })
+        // The quarters as a list of keys, not a range: with an organisation, each is a seek on (indicator, quarter, organisation).
+        var keys = string.Join(", ", quarters.Select((_, i) => "@q" + i.ToString(CultureInfo.InvariantCulture)));
+        foreach (var (cumulative, range) in new[] { (false, "quarter IN (" + keys + ")"), (true, "quarter <= @last") })
         {
             var codes = string.Join(", ", definitions.Where(d => d.Cumulative == cumulative).Select(d => "'" + d.Code + "'"));
             if (codes.Length > 0)
@@ -312,7 +314,7 @@ public static class IndicatorFacts
         command.CommandText = "SELECT indicator, quarter, k, SUM(units), SUM(num), SUM(den) FROM ("
             + (parts.Count == 0 ? "SELECT indicator, quarter, k, units, num, den FROM indicator_sums WHERE 1 = 0" : string.Join(" UNION ALL ", parts))
             + ") s GROUP BY indicator, quarter, k";
-        foreach (var (name, value) in new[] { ("@first", quarters.Min(Key)), ("@last", quarters.Max(Key)) })
+        foreach (var (name, value) in quarters.Select((q, i) => ("@q" + i.ToString(CultureInfo.InvariantCulture), Key(q))).Append(("@last", quarters.Max(Key))))
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
