@@ -49,6 +49,7 @@ public static class CoreModule
         services.AddScoped<Saphan.Core.Features.Repository.PublishToRepository>().AddScoped<Saphan.Core.Features.Repository.RepositorySettings>()
             .AddScoped<Saphan.Core.Features.Repository.RepositoryAnalysis>().AddScoped<Saphan.Core.Features.Repository.OpenData>()
             .AddScoped<Saphan.Core.Features.Repository.RepositoryDemo>();
+        services.AddSingleton<Saphan.Core.Features.Repository.OpenDataCache>();
         services.AddScoped<Saphan.Core.Features.Indicators.GetIndicators>().AddScoped<Saphan.Core.Features.Indicators.AgeBandBackfill>();
         services.AddScoped<Saphan.Core.Features.Trainings.TrainingRecords>();
         services.AddScoped<Saphan.Core.Features.Pathways.PathwayStepTasks>().AddSingleton<Saphan.Core.Features.Pathways.PathwayTaskRules>();

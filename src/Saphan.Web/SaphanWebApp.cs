@@ -46,6 +46,7 @@ public static class SaphanWebApp
         builder.Services.AddSingleton(builder.Configuration.GetSection("Caseloads").Get<Saphan.Core.Features.Caseloads.CaseloadRules>() ?? new Saphan.Core.Features.Caseloads.CaseloadRules());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Pathways").Get<Saphan.Core.Features.Pathways.PathwayTaskRules>() ?? new Saphan.Core.Features.Pathways.PathwayTaskRules());
         Saphan.Web.Features.Field.FieldApi.AddFieldModule(builder.Services);
+        Saphan.Web.Features.Indicators.IndicatorRefresh.AddIndicatorRefresh(builder.Services, builder.Configuration);
 
         var app = builder.Build();
         app.UseSaphanPlatform();

@@ -86,12 +86,15 @@ internal static class RepositoryCommand
     {
         var stopwatch = Stopwatch.StartNew();
         PublishResult? last = null;
+        Saphan.Linkage.Clks.LinkageKey? key = null;
         var records = 0;
         for (var i = 0; i < organisations.Count; i++)
         {
             var id = organisations[i];
             using var scope = services.CreateScope();
-            last = await scope.ServiceProvider.GetRequiredService<PublishToRepository>().HandleAsync(Actor.System, id, cancellationToken, relink: i == organisations.Count - 1);
+            // The network key file is read once for the whole batch.
+            key ??= scope.ServiceProvider.GetRequiredService<RepositoryOptions>().LoadKey();
+            last = await scope.ServiceProvider.GetRequiredService<PublishToRepository>().HandleAsync(Actor.System, id, cancellationToken, relink: i == organisations.Count - 1, key);
             records += last.Records;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"published {id}: {last.Records} records (key {last.KeyId})"));
         }

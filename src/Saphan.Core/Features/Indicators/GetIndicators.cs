@@ -102,14 +102,8 @@ public sealed class GetIndicators(SaphanDbContext db)
 
     public async Task<IReadOnlyList<IndicatorTrendPoint>> TrendForAsync(Quarter last, int quarters, Guid? organisationId, bool includeHealth, CancellationToken cancellationToken)
     {
-        var points = new List<IndicatorTrendPoint>();
-        foreach (var quarter in last.Trailing(Math.Clamp(quarters, 1, 12)))
-        {
-            var values = await IndicatorEngine.ComputeAsync(db, quarter, organisationId, organisationId is null, breakdowns: false, includeHealth, cancellationToken);
-            points.Add(new IndicatorTrendPoint(quarter.ToString(), values));
-        }
-
-        return points;
+        var trend = await IndicatorEngine.TrendAsync(db, last.Trailing(Math.Clamp(quarters, 1, 12)), organisationId, organisationId is null, includeHealth, cancellationToken);
+        return [.. trend.Select(p => new IndicatorTrendPoint(p.Quarter.ToString(), p.Values))];
     }
 
     private static (Guid? Organisation, bool IncludeHealth) Authorise(Actor actor, string scope)

@@ -45,9 +45,13 @@ public static partial class IndicatorEngine
         Action<IndicatorDefinition, TimeSpan>? measured = null, bool direct = false)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // Organisation types matter only to breakdowns (the organisation-type cells, and which types are too rare to show):
+        // one read gives both.
+        var organisationTypes = breakdowns
+            ? await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Type }).ToListAsync(cancellationToken)
+            : [];
         var typesWithFewOrganisations = network
-            ? (await db.Organisations.AsNoTracking().GroupBy(o => o.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-                .Where(t => t.Count < MinimumOrganisationsPerType).Select(t => t.Key).ToHashSet(StringComparer.Ordinal)
+            ? organisationTypes.GroupBy(o => o.Type, StringComparer.Ordinal).Where(g => g.Count() < MinimumOrganisationsPerType).Select(g => g.Key).ToHashSet(StringComparer.Ordinal)
             : [];
         var results = new List<IndicatorValue>();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -55,16 +59,11 @@ public static partial class IndicatorEngine
         {
             if (!direct && await IndicatorFacts.PrepareAsync(db, cancellationToken))
             {
-                return await FromSumsAsync(db, quarter, organisationId, network, breakdowns, includeHealth, typesWithFewOrganisations, cancellationToken);
+                var types = organisationTypes.ToDictionary(o => db.IsPostgres ? o.Id.ToString() : o.Id.ToString().ToUpperInvariant(), o => o.Type, StringComparer.OrdinalIgnoreCase);
+                return await FromSumsAsync(db, quarter, organisationId, network, breakdowns, includeHealth, typesWithFewOrganisations, types, cancellationToken);
             }
 
-            if (!db.IsPostgres)
-            {
-                // A national-size file does not fit SQLite's default 2 MB page cache: give this (pooled) connection room.
-                await using var pragma = db.Database.GetDbConnection().CreateCommand();
-                pragma.CommandText = "PRAGMA cache_size = -131072; PRAGMA mmap_size = 536870912;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await WidenCacheAsync(db, cancellationToken);
 
             foreach (var definition in IndicatorCatalogue.All)
             {
@@ -100,14 +99,10 @@ public static partial class IndicatorEngine
     /// </summary>
     private static async Task<List<IndicatorValue>> FromSumsAsync(
         SaphanDbContext db, Quarter quarter, Guid? organisationId, bool network, bool breakdowns, bool includeHealth,
-        HashSet<string> typesWithFewOrganisations, CancellationToken cancellationToken)
+        HashSet<string> typesWithFewOrganisations, Dictionary<string, string> types, CancellationToken cancellationToken)
     {
         var computed = IndicatorCatalogue.All.Where(d => d.NotComputable is null && d.Query is not null && d.Summed && (includeHealth || !d.Health)).ToList();
         var sums = await IndicatorFacts.ReadAsync(db, quarter, organisationId, breakdowns, computed, cancellationToken);
-        var types = breakdowns
-            ? (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Type }).ToListAsync(cancellationToken))
-                .ToDictionary(o => db.IsPostgres ? o.Id.ToString() : o.Id.ToString().ToUpperInvariant(), o => o.Type, StringComparer.OrdinalIgnoreCase)
-            : [];
         var byIndicator = sums.ToLookup(s => s.Indicator, StringComparer.Ordinal);
         var results = new List<IndicatorValue>();
         foreach (var definition in IndicatorCatalogue.All)
@@ -148,6 +143,87 @@ public static partial class IndicatorEngine
         static Row ToRow(IndicatorFacts.Sum s) => new(null, null, null, null, null, null, s.K.Length == 0 ? null : s.K, s.Units, s.Num, s.Den);
     }
 
+    /// <summary>
+    /// The totals of every indicator for several quarters at once (the dashboards' and the report's trend): the facts are
+    /// brought up to date once, the sums of all the quarters are read in one statement grouped by quarter, and an
+    /// indicator counted by its own query (P6, or every one on the direct path) runs once for all the quarters. The values
+    /// equal <see cref="ComputeAsync"/> without breakdowns for each quarter.
+    /// </summary>
+    public static async Task<IReadOnlyList<(Quarter Quarter, IReadOnlyList<IndicatorValue> Values)>> TrendAsync(
+        SaphanDbContext db, IReadOnlyList<Quarter> quarters, Guid? organisationId, bool network, bool includeHealth, CancellationToken cancellationToken,
+        bool direct = false)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(quarters);
+        var values = quarters.Select(_ => new List<IndicatorValue>()).ToList();
+        if (quarters.Count == 0)
+        {
+            return [];
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var fast = !direct && await IndicatorFacts.PrepareAsync(db, cancellationToken);
+            if (!fast)
+            {
+                await WidenCacheAsync(db, cancellationToken);
+            }
+
+            var computed = IndicatorCatalogue.All.Where(d => d.NotComputable is null && d.Query is not null && (includeHealth || !d.Health)).ToList();
+            var summed = fast ? computed.Where(d => d.Summed).ToList() : [];
+            var sums = summed.Count > 0
+                ? (await IndicatorFacts.ReadTotalsAsync(db, quarters, organisationId, summed, cancellationToken)).ToLookup(s => s.Indicator, StringComparer.Ordinal)
+                : null;
+            var none = new Dictionary<string, IReadOnlyList<IndicatorCell>>();
+            foreach (var definition in IndicatorCatalogue.All)
+            {
+                if (definition.NotComputable is not null || definition.Query is null || (definition.Health && !includeHealth))
+                {
+                    var hidden = definition.NotComputable is null && definition.Query is not null;
+                    values.ForEach(v => v.Add(new IndicatorValue(definition, null, none, hidden)));
+                    continue;
+                }
+
+                List<Row>[] rows;
+                if (sums is not null && definition.Summed)
+                {
+                    var own = sums[definition.Code].ToList();
+                    // A cumulative indicator (E7) counts every quarter up to the one shown.
+                    rows = [.. quarters.Select(q => own.Where(s => definition.Cumulative ? s.Quarter <= IndicatorFacts.Key(q) : s.Quarter == IndicatorFacts.Key(q))
+                        .Select(s => new Row(null, null, null, null, null, null, s.K.Length == 0 ? null : s.K, s.Units, s.Num, s.Den)).ToList())];
+                }
+                else
+                {
+                    rows = await QueryQuartersAsync(db, definition, quarters, organisationId, cancellationToken);
+                }
+
+                for (var i = 0; i < quarters.Count; i++)
+                {
+                    var quarterRows = rows[i];
+                    values[i].Add(Summarise(definition, quarterRows, d => quarterRows.Select(r => (DimensionValue(d, r), r)), network, breakdowns: false, []));
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return [.. quarters.Select((q, i) => (q, (IReadOnlyList<IndicatorValue>)values[i]))];
+    }
+
+    private static async Task WidenCacheAsync(SaphanDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.IsPostgres)
+        {
+            // A national-size file does not fit SQLite's default 2 MB page cache: give this (pooled) connection room.
+            await using var pragma = db.Database.GetDbConnection().CreateCommand();
+            pragma.CommandText = "PRAGMA cache_size = -131072; PRAGMA mmap_size = 536870912;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>The SQL run for an indicator on an engine (the catalogue's query with its placeholders filled).</summary>
     public static string Sql(IndicatorDefinition definition, bool postgres, bool organisationScope, bool breakdowns)
     {
@@ -177,41 +253,83 @@ public static partial class IndicatorEngine
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = Sql(definition, postgres, organisationId is not null, breakdowns);
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        AddPeriod(command, postgres, quarter, "");
+        AddOrganisation(command, postgres, organisationId);
+        var rows = new List<Row>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(ReadRow(reader, 0));
+        }
+
+        return rows;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"@(d0|d1|t0|t1)\b")]
+    private static partial System.Text.RegularExpressions.Regex PeriodParameter();
+
+    /// <summary>
+    /// An indicator's totals for several quarters in one statement: its query once per quarter (each an indexed range
+    /// of its own), tagged with the quarter's position, joined by UNION ALL.
+    /// </summary>
+    private static async Task<List<Row>[]> QueryQuartersAsync(
+        SaphanDbContext db, IndicatorDefinition definition, IReadOnlyList<Quarter> quarters, Guid? organisationId, CancellationToken cancellationToken)
+    {
+        var postgres = db.IsPostgres;
+        var sql = Sql(definition, postgres, organisationId is not null, breakdowns: false);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var parts = new List<string>(quarters.Count);
+        for (var i = 0; i < quarters.Count; i++)
+        {
+            var suffix = "_" + i.ToString(CultureInfo.InvariantCulture);
+            parts.Add("SELECT " + i.ToString(CultureInfo.InvariantCulture) + " AS qi, " + PeriodParameter().Replace(sql["SELECT ".Length..], "@$1" + suffix));
+            AddPeriod(command, postgres, quarters[i], suffix);
+        }
+
+        AddOrganisation(command, postgres, organisationId);
+        command.CommandText = string.Join(" UNION ALL ", parts);
+        var rows = quarters.Select(_ => new List<Row>()).ToArray();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows[Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)].Add(ReadRow(reader, 1));
+        }
+
+        return rows;
+    }
+
+    private static Row ReadRow(DbDataReader reader, int first) =>
+        new(Text(reader, first), Text(reader, first + 1), Text(reader, first + 2), Text(reader, first + 3), Text(reader, first + 4), Text(reader, first + 5),
+            Text(reader, first + 6), Number(reader, first + 7), Number(reader, first + 8), Number(reader, first + 9));
+
+    private static void AddPeriod(DbCommand command, bool postgres, Quarter quarter, string suffix)
+    {
         if (postgres)
         {
-            Add(command, "d0", quarter.Start);
-            Add(command, "d1", quarter.End);
-            Add(command, "t0", quarter.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-            Add(command, "t1", quarter.End.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-            if (organisationId is { } org)
-            {
-                Add(command, "org", org);
-            }
+            Add(command, "d0" + suffix, quarter.Start);
+            Add(command, "d1" + suffix, quarter.End);
+            Add(command, "t0" + suffix, quarter.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+            Add(command, "t1" + suffix, quarter.End.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         }
         else
         {
             // SQLite keeps dates as "yyyy-MM-dd" and instants as "yyyy-MM-dd HH:mm:ss…+00:00" text: both compare as text.
             var start = quarter.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var end = quarter.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            Add(command, "d0", start);
-            Add(command, "d1", end);
-            Add(command, "t0", start);
-            Add(command, "t1", end);
-            if (organisationId is { } org)
-            {
-                Add(command, "org", org.ToString().ToUpperInvariant());
-            }
+            Add(command, "d0" + suffix, start);
+            Add(command, "d1" + suffix, end);
+            Add(command, "t0" + suffix, start);
+            Add(command, "t1" + suffix, end);
         }
+    }
 
-        var rows = new List<Row>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+    private static void AddOrganisation(DbCommand command, bool postgres, Guid? organisationId)
+    {
+        if (organisationId is { } org)
         {
-            rows.Add(new Row(Text(reader, 0), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6),
-                Number(reader, 7), Number(reader, 8), Number(reader, 9)));
+            Add(command, "org", postgres ? org : org.ToString().ToUpperInvariant());
         }
-
-        return rows;
     }
 
     private static void Add(DbCommand command, string name, object value)

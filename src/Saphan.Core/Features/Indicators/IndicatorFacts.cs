@@ -115,6 +115,76 @@ public static class IndicatorFacts
         return true;
     }
 
+    /// <summary>
+    /// Brings the facts up to date for at most <paramref name="batch"/> queued entries (the oldest), in one short
+    /// transaction, so that a reader rarely has a queue to drain (the web app's background refresh calls it every few
+    /// seconds). Safe beside readers and writers: on PostgreSQL it takes the same advisory lock as a reader's refresh,
+    /// and writes still open stay queued; on SQLite the transaction is the database's one writer. Returns how many queue
+    /// entries it took: 0 when the queue is empty or the facts are not built yet.
+    /// </summary>
+    public static async Task<int> DrainAsync(SaphanDbContext db, int batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        var postgres = db.IsPostgres;
+        var taken = 0;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await using (var state = connection.CreateCommand())
+            {
+                state.CommandText = postgres
+                    ? "SELECT built AND EXISTS (SELECT 1 FROM indicator_dirty) FROM indicator_state"
+                    : "SELECT built = 1 AND EXISTS (SELECT 1 FROM indicator_dirty) FROM indicator_state";
+                if (!Convert.ToBoolean(await state.ExecuteScalarAsync(cancellationToken) ?? false, CultureInfo.InvariantCulture))
+                {
+                    return 0;
+                }
+            }
+
+            await InTransactionAsync(db, async transaction =>
+            {
+                await using var take = connection.CreateCommand();
+                take.Transaction = transaction;
+                var limit = take.CreateParameter();
+                limit.ParameterName = "@batch";
+                limit.Value = batch;
+                take.Parameters.Add(limit);
+                if (postgres)
+                {
+                    await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(7365706862); CREATE TEMP TABLE IF NOT EXISTS " + Refresh
+                        + " (subject_id uuid PRIMARY KEY) ON COMMIT DELETE ROWS; DELETE FROM " + Refresh, cancellationToken);
+                    take.CommandText = "WITH d AS (DELETE FROM indicator_dirty WHERE ctid IN (SELECT ctid FROM indicator_dirty LIMIT @batch) RETURNING subject_id), "
+                        + "i AS (INSERT INTO " + Refresh + " SELECT DISTINCT subject_id FROM d) SELECT COUNT(*) FROM d";
+                    taken = Convert.ToInt32(await take.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+                    await ExecuteAsync(connection, transaction, "ANALYZE " + Refresh, cancellationToken);
+                }
+                else
+                {
+                    // The oldest entries by rowid: a range of the table's own B-tree, however long the queue.
+                    await ExecuteAsync(connection, transaction, "CREATE TEMP TABLE IF NOT EXISTS " + Refresh + " (subject_id TEXT PRIMARY KEY); DELETE FROM temp." + Refresh, cancellationToken);
+                    const string last = "(SELECT MAX(rowid) FROM (SELECT rowid FROM indicator_dirty ORDER BY rowid LIMIT @batch))";
+                    take.CommandText = "INSERT OR IGNORE INTO temp." + Refresh + " SELECT subject_id FROM indicator_dirty WHERE rowid <= " + last;
+                    await take.ExecuteNonQueryAsync(cancellationToken);
+                    take.CommandText = "DELETE FROM indicator_dirty WHERE rowid <= " + last;
+                    taken = await take.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                if (taken > 0)
+                {
+                    await ExecuteAsync(connection, transaction, string.Join("; ", RefreshStatements(postgres)), cancellationToken);
+                }
+            }, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return taken;
+    }
+
     /// <summary>Builds the facts and their sums from the records (after migration 0016 on an existing database). Idempotent.</summary>
     public static async Task<long> RebuildAsync(SaphanDbContext db, CancellationToken cancellationToken)
     {
@@ -210,6 +280,65 @@ public static class IndicatorFacts
             sums.Add(new Sum(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture),
                 Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture)));
+        }
+
+        return sums;
+    }
+
+    /// <summary>One quarter's summed total of an indicator, per extra key k (service type, days).</summary>
+    internal readonly record struct QuarterSum(string Indicator, int Quarter, string K, long Units, long Num, long Den);
+
+    /// <summary>
+    /// The totals of several quarters in one read, grouped by quarter: the quarters' own sums, and for the cumulative
+    /// indicators (E7) every earlier quarter's too, which the caller adds up to each quarter shown.
+    /// </summary>
+    internal static async Task<List<QuarterSum>> ReadTotalsAsync(
+        SaphanDbContext db, IReadOnlyList<Quarter> quarters, Guid? organisationId, IReadOnlyCollection<IndicatorDefinition> definitions, CancellationToken cancellationToken)
+    {
+        var postgres = db.IsPostgres;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var filter = (organisationId is null ? "" : " AND organisation_id = @org") + " AND dimension = 'total' AND units <> 0";
+        var parts = new List<string>();
+        // One part per quarter, each the same index range as a single quarter's read (a range or an IN list over the
+        // quarters made PostgreSQL scan far more of the sums), and one for the cumulative indicators up to the last quarter.
+        var distinct = quarters.Distinct().ToList();
+        var ranges = distinct.Select((_, i) => (false, "quarter = @q" + i.ToString(CultureInfo.InvariantCulture))).Append((true, "quarter <= @last"));
+        foreach (var (cumulative, range) in ranges)
+        {
+            var codes = string.Join(", ", definitions.Where(d => d.Cumulative == cumulative).Select(d => "'" + d.Code + "'"));
+            if (codes.Length > 0)
+            {
+                parts.Add("SELECT indicator, quarter, k, units, num, den FROM indicator_sums WHERE indicator IN (" + codes + ") AND " + range + filter);
+            }
+        }
+
+        command.CommandText = "SELECT indicator, quarter, k, SUM(units), SUM(num), SUM(den) FROM ("
+            + (parts.Count == 0 ? "SELECT indicator, quarter, k, units, num, den FROM indicator_sums WHERE 1 = 0" : string.Join(" UNION ALL ", parts))
+            + ") s GROUP BY indicator, quarter, k";
+        foreach (var (name, value) in distinct.Select((q, i) => ("@q" + i.ToString(CultureInfo.InvariantCulture), Key(q))).Append(("@last", quarters.Max(Key))))
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        if (organisationId is { } org)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@org";
+            p.Value = postgres ? org.ToString() : org.ToString().ToUpperInvariant();
+            command.Parameters.Add(p);
+        }
+
+        var sums = new List<QuarterSum>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sums.Add(new QuarterSum(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2),
+                Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture)));
         }
 
         return sums;

@@ -118,7 +118,11 @@ public static class IndicatorMarkdown
               stage; tips) queue the case or tip they touch in `indicator_dirty`, in the same transaction as the write, whatever
               writes it (pages, API, imports, mobile sync, the command line). The next indicator read recomputes the queued
               cases' facts from the records and adjusts the sums before it counts. On PostgreSQL one refresh runs at a time
-              (advisory lock); rows queued by transactions still open wait for the next read.
+              (advisory lock); rows queued by transactions still open wait for the next read. The web app also drains the
+              queue in the background (every 5 s, 500 entries per transaction; `Indicators:RefreshSeconds`, 0 turns it off,
+              `Indicators:RefreshBatch`), so a reader rarely has anything left to recompute.
+            - **Trends in one pass**: the eight-quarter trend of the dashboards and the report reads the sums of all its
+              quarters in one statement grouped by quarter (P6, counted by its own query, runs once for all of them).
             - A test (`IndicatorFactsTests`) computes every indicator both ways, with the SQL above and from the facts, over
               varied synthetic data (several citizenships or none, several events, screenings, referrals and follow-ups per case,
               instants on quarter boundaries, shared legal cases, tips without an organisation), for the network and for

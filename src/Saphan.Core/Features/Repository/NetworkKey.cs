@@ -25,10 +25,15 @@ public sealed record RepositoryOptions(string NetworkKeyFile)
     /// alike is then linked to neither.
     /// </summary>
     public double AmbiguityMargin { get; init; }
+    private int _keyReads;
+
+    /// <summary>How many times the key file has been read (for tests: a publication reads it once).</summary>
+    internal int KeyReads => Volatile.Read(ref _keyReads);
 
     /// <summary>Loads the key; <see cref="NetworkKeyMissingException"/> when there is none or it is not a key.</summary>
     public LinkageKey LoadKey()
     {
+        Interlocked.Increment(ref _keyReads);
         if (!File.Exists(NetworkKeyFile))
         {
             throw new NetworkKeyMissingException("No network linkage key is configured: create one with 'saphan link keygen --out FILE' and set SAPHAN_NETWORK_KEY_FILE (default keys/network.key in the data folder).");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Saphan.Core.Data;
 
 namespace Saphan.Core.Features.Repository;
@@ -22,7 +23,7 @@ public sealed record OpenDataset(IReadOnlyList<string> Columns, IReadOnlyList<IR
 /// left out, so every published combination of quasi-identifiers is shared by at least K people. Organisations are
 /// named only if they opted in, and an organisation type is shown only when enough organisations share it.
 /// </summary>
-public sealed class OpenData(SaphanDbContext db)
+public sealed class OpenData(SaphanDbContext db, OpenDataCache cache)
 {
     /// <summary>CTDC's threshold.</summary>
     public const int K = 11;
@@ -36,15 +37,69 @@ public sealed class OpenData(SaphanDbContext db)
         ["yearOfRegistration", "Datasource", "gender", "ageBroad", "majorityStatus", "citizenship", "CountryOfExploitation",
          "isForcedLabour", "isSexualExploit", "isOtherExploit", "typeOfExploitConcatenated"];
 
-    public async Task<OpenFigures> FiguresAsync(CancellationToken cancellationToken)
+    public async Task<OpenFigures> FiguresAsync(CancellationToken cancellationToken) => (await CurrentAsync(cancellationToken)).Figures;
+
+    public async Task<OpenDataset> DatasetAsync(CancellationToken cancellationToken) => (await CurrentAsync(cancellationToken)).Dataset;
+
+    /// <summary>
+    /// The cached figures and dataset if the repository has not changed since they were computed, else computed afresh
+    /// (figures and dataset together, from one read). The version is read again inside the gate, and always before the
+    /// records, so a snapshot is never stored under a version older than the data it was computed from.
+    /// </summary>
+    private async Task<OpenDataSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
-        var records = await RepositoryAnalysis.LoadAsync(db, cancellationToken);
-        var run = db.RepositoryMatchRuns.OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.RanAt).FirstOrDefault();
-        return Figures(records, run);
+        var version = await VersionAsync(cancellationToken);
+        if (cache.Current is { } current && current.Version == version)
+        {
+            return current;
+        }
+
+        await cache.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            version = await VersionAsync(cancellationToken);
+            if (cache.Current is { } computed && computed.Version == version)
+            {
+                return computed;
+            }
+
+            var records = await RepositoryAnalysis.LoadAsync(db, cancellationToken);
+            var run = await db.RepositoryMatchRuns.AsNoTracking().OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.RanAt).FirstOrDefaultAsync(cancellationToken);
+            var snapshot = new OpenDataSnapshot(version, Figures(records, run), Dataset(People(records)));
+            cache.Store(snapshot);
+            return snapshot;
+        }
+        finally
+        {
+            cache.Gate.Release();
+        }
     }
 
-    public async Task<OpenDataset> DatasetAsync(CancellationToken cancellationToken) =>
-        Dataset(People(await RepositoryAnalysis.LoadAsync(db, cancellationToken)));
+    /// <summary>
+    /// What the open data depends on, read cheaply: the latest match run (clusters), every organisation's latest
+    /// publication (records) and the organisations named by opt-in with their names (the named table). A new run, a new
+    /// publication or a change of opt-in gives a new version.
+    /// </summary>
+    private async Task<string> VersionAsync(CancellationToken cancellationToken)
+    {
+        var run = await db.RepositoryMatchRuns.AsNoTracking().OrderByDescending(r => r.Id).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        var publications = await db.RepositoryPublications.AsNoTracking().Select(p => new { p.OrganisationId, p.PublishedAt, p.Records, p.KeyId }).ToListAsync(cancellationToken);
+        var named = await db.RepositorySettings.AsNoTracking().Where(s => s.NamedInCounts)
+            .Join(db.Organisations.AsNoTracking(), s => s.OrganisationId, o => o.Id, (s, o) => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var version = new StringBuilder().Append(run?.ToString("N") ?? "none");
+        foreach (var p in publications.OrderBy(p => p.OrganisationId))
+        {
+            version.Append('|').Append(p.OrganisationId.ToString("N")).Append(' ').Append(p.PublishedAt.UtcTicks.ToString(CultureInfo.InvariantCulture))
+                .Append(' ').Append(p.Records.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(p.KeyId);
+        }
+
+        foreach (var o in named.OrderBy(o => o.Id))
+        {
+            version.Append("|named ").Append(o.Id.ToString("N")).Append(' ').Append(o.Name);
+        }
+
+        return version.ToString();
+    }
 
     /// <summary>
     /// An organisation type is published only when at least this many organisations of it contributed, or every one of

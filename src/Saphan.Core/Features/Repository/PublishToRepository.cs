@@ -24,13 +24,15 @@ public sealed record MatchRunView(DateTimeOffset RanAt, int Records, int Cluster
 /// </summary>
 public sealed class PublishToRepository(SaphanDbContext db, KeyRing keys, RepositoryOptions options, TimeProvider clock)
 {
-    public async Task<PublishResult> HandleAsync(Actor actor, Guid organisationId, CancellationToken cancellationToken, bool relink = true)
+    /// <param name="key">The network key when the caller has already read it (a batch of publications reads the file once).</param>
+    public async Task<PublishResult> HandleAsync(Actor actor, Guid organisationId, CancellationToken cancellationToken, bool relink = true, LinkageKey? key = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         RepositoryAccess.EnsureCanPublish(actor, organisationId);
         var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
             ?? throw new NotFoundException("Organisation");
-        var key = options.LoadKey();
+        // The key file is read once per publication: the match run below is told its fingerprint.
+        key ??= options.LoadKey();
         var encoder = new ClkEncoder(key);
         using var recordKey = new HMACSHA256(keys.Derive("repository/record-key/v1/" + organisationId.ToString("N")));
 
@@ -80,7 +82,17 @@ public sealed class PublishToRepository(SaphanDbContext db, KeyRing keys, Reposi
                 await db.RepositoryClusters.Where(c => db.RepositoryRecords.Any(r => r.Id == c.RecordId && r.OrganisationId == organisationId))
                     .ExecuteDeleteAsync(cancellationToken);
                 await db.RepositoryRecords.Where(r => r.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
-                db.RepositoryRecords.AddRange(records);
+                // One prepared statement (SQLite) or one binary COPY (PostgreSQL) for every record, not EF's change tracker.
+                using (var insert = new Import.BulkInsert<RepositoryRecord>(db))
+                {
+                    foreach (var record in records)
+                    {
+                        await insert.AddAsync(record, cancellationToken);
+                    }
+
+                    await insert.CompleteAsync(cancellationToken);
+                }
+
                 var publication = await db.RepositoryPublications.SingleOrDefaultAsync(p => p.OrganisationId == organisationId, cancellationToken);
                 if (publication is null)
                 {
@@ -100,7 +112,7 @@ public sealed class PublishToRepository(SaphanDbContext db, KeyRing keys, Reposi
 
             db.ChangeTracker.Clear();
             // A batch of publications (the CLI's --all) re-links once, after the last.
-            var run = relink ? await RepositoryMatching.RunHoldingGateAsync(db, options, clock, cancellationToken) : null;
+            var run = relink ? await RepositoryMatching.RunHoldingGateAsync(db, options, clock, cancellationToken, key.Fingerprint) : null;
             return new PublishResult(organisationId, records.Count, key.Fingerprint, now, run);
         }
         finally
@@ -154,8 +166,12 @@ public static class RepositoryMatching
         }
     }
 
-    /// <summary><see cref="RunAsync"/> for a caller that already holds <see cref="Gate"/>.</summary>
-    internal static async Task<MatchRunView> RunHoldingGateAsync(SaphanDbContext db, RepositoryOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="RunAsync"/> for a caller that already holds <see cref="Gate"/>; <paramref name="networkKeyId"/> is the
+    /// current key's fingerprint when the caller has read the key (otherwise the key file is read here).
+    /// </summary>
+    internal static async Task<MatchRunView> RunHoldingGateAsync(
+        SaphanDbContext db, RepositoryOptions options, TimeProvider clock, CancellationToken cancellationToken, string? networkKeyId = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(options);
@@ -166,7 +182,7 @@ public static class RepositoryMatching
         rows = [.. rows.OrderBy(r => r.OrganisationId).ThenBy(r => r.Id)];
 
         // Only encodings made with one key can be compared: the current network key's, or else the most common one.
-        var keyId = options.Fingerprint() ?? rows.GroupBy(r => r.KeyId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+        var keyId = networkKeyId ?? options.Fingerprint() ?? rows.GroupBy(r => r.KeyId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
         string? warning = null;
         var others = rows.Where(r => r.KeyId != keyId).ToList();
         if (others.Count > 0)
@@ -218,7 +234,16 @@ public static class RepositoryMatching
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.RepositoryClusters.ExecuteDeleteAsync(cancellationToken);
-        db.RepositoryClusters.AddRange(assignments);
+        using (var insert = new Import.BulkInsert<RepositoryCluster>(db))
+        {
+            foreach (var assignment in assignments)
+            {
+                await insert.AddAsync(assignment, cancellationToken);
+            }
+
+            await insert.CompleteAsync(cancellationToken);
+        }
+
         db.RepositoryMatchRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -25,6 +25,9 @@ public sealed record RepositorySummary(
 
 public sealed record RecordPage(int Page, int PageSize, int Total, IReadOnlyList<AnalysisRecord> Items);
 
+/// <summary>The analyst's page: the summary and one page of records, from one read of the repository.</summary>
+public sealed record RepositoryView(RepositorySummary Summary, RecordPage Records);
+
 /// <summary>
 /// The repository's de-identified analysis for analysts and network admins: distinct people (clusters), records per
 /// organisation type, overlap between organisations (counts, never who) and journeys across services. Organisations
@@ -51,9 +54,25 @@ public sealed class RepositoryAnalysis(SaphanDbContext db)
         var records = await LoadAsync(db, cancellationToken);
         db.Audit(actor, "repository.records_viewed", "repository", Guid.Empty, "page " + page.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(cancellationToken);
-        var items = records.OrderBy(r => r.ClusterNo).ThenBy(r => r.RecordKey, StringComparer.Ordinal).Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        return new RecordPage(page, PageSize, records.Count, items);
+        return Page(records, page);
     }
+
+    /// <summary>The analyst's page (summary and records) from one read of the repository; audited as both views.</summary>
+    public async Task<RepositoryView> ViewAsync(Actor actor, int page, CancellationToken cancellationToken)
+    {
+        RepositoryAccess.EnsureAnalyst(actor);
+        page = Math.Max(1, page);
+        var records = await LoadAsync(db, cancellationToken);
+        db.Audit(actor, "repository.summary_viewed", "repository", Guid.Empty, null);
+        db.Audit(actor, "repository.records_viewed", "repository", Guid.Empty, "page " + page.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+        var run = await db.RepositoryMatchRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        return new RepositoryView(Summarise(records, run is null ? null : RepositoryMatching.View(run)), Page(records, page));
+    }
+
+    private static RecordPage Page(List<AnalysisRecord> records, int page) =>
+        new(page, PageSize, records.Count,
+            [.. records.OrderBy(r => r.ClusterNo).ThenBy(r => r.RecordKey, StringComparer.Ordinal).Skip((page - 1) * PageSize).Take(PageSize)]);
 
     internal static RepositorySummary Summarise(IReadOnlyList<AnalysisRecord> records, MatchRunView? run)
     {

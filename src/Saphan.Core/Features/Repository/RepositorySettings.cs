@@ -9,14 +9,15 @@ public sealed record OrganisationRepositoryView(Guid OrganisationId, bool NamedI
 /// <summary>The org admin's opt-in for being named in the repository's and the open data's counts (default: not named).</summary>
 public sealed class RepositorySettings(SaphanDbContext db, RepositoryOptions options, TimeProvider clock)
 {
-    public async Task<OrganisationRepositoryView> GetAsync(Actor actor, CancellationToken cancellationToken)
+    /// <param name="networkKeyConfigured">Known already (just published with the key): the key file is not read again.</param>
+    public async Task<OrganisationRepositoryView> GetAsync(Actor actor, CancellationToken cancellationToken, bool? networkKeyConfigured = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         RepositoryAccess.EnsureCanPublish(actor, actor.OrganisationId);
         var setting = await db.RepositorySettings.AsNoTracking().SingleOrDefaultAsync(s => s.OrganisationId == actor.OrganisationId, cancellationToken);
         var publication = await db.RepositoryPublications.AsNoTracking().SingleOrDefaultAsync(p => p.OrganisationId == actor.OrganisationId, cancellationToken);
         return new OrganisationRepositoryView(actor.OrganisationId, setting?.NamedInCounts ?? false, publication?.PublishedAt, publication?.Records,
-            publication?.KeyId, options.Fingerprint() is not null);
+            publication?.KeyId, networkKeyConfigured ?? options.Fingerprint() is not null);
     }
 
     public async Task<OrganisationRepositoryView> SetNamedAsync(Actor actor, bool named, CancellationToken cancellationToken)

@@ -14,8 +14,8 @@ public sealed class IndexModel(RepositoryAnalysis analysis) : PageModel
 
     public async Task OnGetAsync(int? p, CancellationToken cancellationToken)
     {
-        var actor = User.ToActor();
-        Summary = await analysis.SummaryAsync(actor, cancellationToken);
-        Records = await analysis.RecordsAsync(actor, p ?? 1, cancellationToken);
+        var view = await analysis.ViewAsync(User.ToActor(), p ?? 1, cancellationToken);
+        Summary = view.Summary;
+        Records = view.Records;
     }
 }

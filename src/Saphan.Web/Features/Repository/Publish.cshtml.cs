@@ -31,7 +31,8 @@ public sealed class PublishModel(RepositorySettings settings, PublishToRepositor
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
-        View = await settings.GetAsync(actor, cancellationToken);
+        // A publication that went through used the key: no need to read the key file again to say it is configured.
+        View = await settings.GetAsync(actor, cancellationToken, Published is null ? null : true);
         return Page();
     }
 

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Saphan.Core.Data;
 using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Repository;
+using Saphan.Testing;
 using Saphan.Linkage.Clks;
 using Saphan.Web.Tests.Support;
 
@@ -165,5 +167,85 @@ public sealed class RepositoryApiTests(SaphanAppFactory app) : IClassFixture<Sap
         // Back to the default so the other tests see no names.
         await adminA.PutAsJsonAsync("/api/v1/repository/settings", new { namedInCounts = false });
         await app.Api(app.OrgB, Roles.OrgAdmin).PutAsJsonAsync("/api/v1/repository/settings", new { namedInCounts = false });
+    }
+
+    [Fact]
+    public async Task The_analysts_page_reads_the_repository_once_per_view()
+    {
+        await SeedAsync();
+        var session = await PageSession.SignInAsync(app, app.Emails[(app.OrgA, Roles.Analyst)]);
+        using var counter = new SqlCommandCounter(app.Database.Storage.ConnectionString);
+        var page = await session.GetAsync("/Repository");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("id=\"distinct-people\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, counter.Reading("repository_records"));
+        // Both views are still audited.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "repository.summary_viewed"));
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "repository.records_viewed"));
+    }
+
+    [Fact]
+    public async Task Open_data_is_computed_once_per_version_of_the_repository_and_a_new_run_or_opt_in_changes_it()
+    {
+        await SeedAsync();
+        var cache = app.Services.GetRequiredService<OpenDataCache>();
+        var anonymous = app.Anonymous();
+        var first = await anonymous.GetStringAsync("/api/v1/open-data/figures");
+        var computations = cache.Computations;
+        using (var counter = new SqlCommandCounter(app.Database.Storage.ConnectionString))
+        {
+            Assert.Equal(first, await anonymous.GetStringAsync("/api/v1/open-data/figures"));
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/OpenData")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/open-data/ctdc.csv")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/open-data/figures.csv")).StatusCode);
+            Assert.Equal(computations, cache.Computations);
+            Assert.Equal(0, counter.Reading("repository_records"));
+        }
+
+        // A new match run: computed again, and the figures say when it linked.
+        using (var scope = app.Services.CreateScope())
+        {
+            await RepositoryMatching.RunAsync(scope.ServiceProvider.GetRequiredService<SaphanDbContext>(),
+                scope.ServiceProvider.GetRequiredService<RepositoryOptions>(), TimeProvider.System, default);
+        }
+
+        var second = await anonymous.GetStringAsync("/api/v1/open-data/figures");
+        Assert.Equal(computations + 1, cache.Computations);
+        Assert.NotEqual(JsonNode.Parse(first)!["linkedAt"]!.GetValue<DateTimeOffset>(), JsonNode.Parse(second)!["linkedAt"]!.GetValue<DateTimeOffset>());
+
+        // The opt-in is respected at once: named after opting in, not after opting out.
+        var adminA = app.Api(app.OrgA, Roles.OrgAdmin);
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await adminA.PutAsJsonAsync("/api/v1/repository/settings", new { namedInCounts = true })).StatusCode);
+            Assert.Contains("Mekong Support Foundation", await anonymous.GetStringAsync("/api/v1/open-data/figures"), StringComparison.Ordinal);
+            Assert.Equal(computations + 2, cache.Computations);
+        }
+        finally
+        {
+            await adminA.PutAsJsonAsync("/api/v1/repository/settings", new { namedInCounts = false });
+        }
+
+        Assert.DoesNotContain("Mekong", await anonymous.GetStringAsync("/api/v1/open-data/figures"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_publication_reads_the_network_key_file_once()
+    {
+        await SeedAsync();
+        var options = app.Services.GetRequiredService<RepositoryOptions>();
+        var reads = options.KeyReads;
+        var session = await PageSession.SignInAsync(app, app.Emails[(app.OrgB, Roles.OrgAdmin)]);
+        // The form is read first (its page says whether a key is configured: one read), then posted (one read, was three).
+        var published = await PageSession.PostFormAsync(session, "/Repository/Publish?handler=Publish", []);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Contains("records", await published.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(reads + 2, options.KeyReads);
+
+        reads = options.KeyReads;
+        Assert.Equal(HttpStatusCode.OK, (await app.Api(app.OrgB, Roles.OrgAdmin).PostAsync("/api/v1/repository/publish", null)).StatusCode);
+        Assert.Equal(reads + 1, options.KeyReads);
     }
 }
