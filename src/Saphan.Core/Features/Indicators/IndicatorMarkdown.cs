@@ -89,7 +89,7 @@ public static class IndicatorMarkdown
 
             ## Not computable yet, and limits
             - **People trained (P6)** counts attendances: a session records how many attended by sex, not who, so a person
-              trained twice counts twice. Sessions are recorded at `/Trainings` or `POST /api/v1/trainings`.
+              trained twice counts twice. Sessions are recorded at `/Trainings` or `POST /api/v1/trainings`, and corrected or deleted there (`PUT`/`DELETE /api/v1/trainings/{id}`).
             - **Re-exploitation (E4)** counts within one organisation's follow-ups; a person re-exploited and met by another
               organisation is only seen through the repository's linkage.
             - **Outcomes "as of today"**: E2 (care after a positive screen) and E6 (prosecution) look at what has happened
