@@ -213,6 +213,7 @@ internal sealed class BulkInsert<T> : IDisposable
             long number => raw.sqlite3_bind_int64(statement, index, number),
             short number => raw.sqlite3_bind_int64(statement, index, number),
             byte number => raw.sqlite3_bind_int64(statement, index, number),
+            decimal number => raw.sqlite3_bind_text16(statement, index, number.ToString("0.0###########################", CultureInfo.InvariantCulture).AsSpan()),
             double number => raw.sqlite3_bind_double(statement, index, number),
             float number => raw.sqlite3_bind_double(statement, index, number),
             byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),

@@ -184,7 +184,7 @@ public sealed class IndicatorFactsTests : IAsyncLifetime
         Assert.Equal(Quarters.Length * 5 * 2, compared);
     }
 
-    private static string Describe(IReadOnlyList<IndicatorValue> values)
+    internal static string Describe(IReadOnlyList<IndicatorValue> values)
     {
         var text = new StringBuilder();
         foreach (var value in values)
