@@ -214,8 +214,11 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
         }
     }
 
-    /// <summary>Who may import: the roles that write cases, and the organisation's admin.</summary>
-    public static readonly IReadOnlyList<string> ImportRoles = [Identity.Roles.OrgAdmin, .. Identity.Roles.CaseWriters];
+    /// <summary>
+    /// Who may import: the organisation's admin and supervisors. The one definition: the upload page's policy
+    /// (<c>Policies.Import</c>) requires these roles, the use case refuses any other actor, and the CLI acts as a supervisor.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ImportRoles = [Identity.Roles.OrgAdmin, Identity.Roles.Supervisor];
 
     private static void EnsureCanImport(Actor actor)
     {

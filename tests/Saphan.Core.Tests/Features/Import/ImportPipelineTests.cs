@@ -37,7 +37,7 @@ public sealed class ImportPipelineTests : IAsyncLifetime
         using var scope = _services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationCommands>().AddAsync("Pipeline", "ngo", null, default);
-        _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.CaseWorker], StringComparer.Ordinal));
+        _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.Supervisor], StringComparer.Ordinal));
     }
 
     public async Task DisposeAsync()
@@ -282,5 +282,25 @@ public sealed class ImportPipelineTests : IAsyncLifetime
 
         ImportFixtures.WriteGenerated(path, 3000);
         Assert.Equal("imported 3000, duplicates 0, rejected 0", (await ImportAsync(path, batchSize: 100)).Result.Summary);
+    }
+
+    [Fact]
+    public async Task Only_the_import_roles_may_import_or_preview_and_the_upload_pages_policy_uses_the_same_list()
+    {
+        Assert.Equal([Roles.OrgAdmin, Roles.Supervisor], ImportCsv.ImportRoles);
+        var path = Path.Combine(_database.DataFolder, "roles.csv");
+        ImportFixtures.WriteGenerated(path, 3);
+        using var scope = _services.CreateScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportCsv>();
+        foreach (var role in Roles.All.Except(ImportCsv.ImportRoles))
+        {
+            var weaker = new Actor(Guid.Empty, _actor.OrganisationId, new HashSet<string>([role], StringComparer.Ordinal));
+            await Assert.ThrowsAsync<ForbiddenException>(() => import.HandleAsync(weaker, () => File.OpenRead(path), new ImportOptions(), default));
+            await Assert.ThrowsAsync<ForbiddenException>(() => import.PreviewAsync(weaker, () => File.OpenRead(path), new ImportOptions(), default));
+        }
+
+        var admin = new Actor(Guid.Empty, _actor.OrganisationId, new HashSet<string>([Roles.OrgAdmin], StringComparer.Ordinal));
+        Assert.Equal("imported 3, duplicates 0, rejected 0", (await import.HandleAsync(admin, () => File.OpenRead(path), new ImportOptions(), default)).Summary);
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<SaphanDbContext>().AuditEntries.CountAsync(e => e.Action == "import.completed" && e.UserId != null));
     }
 }
