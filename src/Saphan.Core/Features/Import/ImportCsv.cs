@@ -534,7 +534,8 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             var channel = System.Threading.Channels.Channel.CreateBounded<Batch>(
                 new System.Threading.Channels.BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var producer = Task.Run(() => ProduceAsync(sample, reader, channel.Writer, stop.Token), stop.Token);
+            // Not started with the token: the reader must always run (and complete the channel), even if cancelled at once.
+            var producer = Task.Run(() => ProduceAsync(sample, reader, channel.Writer, stop.Token), CancellationToken.None);
             try
             {
                 await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
