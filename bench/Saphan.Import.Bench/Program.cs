@@ -28,7 +28,7 @@ foreach (var arg in sizes.Length == 0 ? ["10000"] : sizes)
     {
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationCommands>().AddAsync("Bench", "ngo", null, default);
-        actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.CaseWorker], StringComparer.Ordinal));
+        actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.Supervisor], StringComparer.Ordinal));
     }
 
     var path = Path.Combine(database.DataFolder, "bench.csv");

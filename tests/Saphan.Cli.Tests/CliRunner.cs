@@ -11,6 +11,17 @@ internal static class CliRunner
 
     public static async Task<Result> RunAsync(TestDatabase database, params string[] args)
     {
+        using var process = Start(database, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the CLI and returns at once (the caller reads or discards its output and ends it).</summary>
+    public static Process Start(TestDatabase database, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -25,11 +36,6 @@ internal static class CliRunner
 
         start.Environment["SAPHAN_DATA"] = database.DataFolder;
         start.Environment["SAPHAN_DB"] = database.Storage.Engine == DatabaseEngine.Postgres ? database.Storage.ConnectionString : "";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 }

@@ -85,7 +85,8 @@ internal static class ImportCommand
                 DefaultClosureReason = defaultReason,
                 Limits = new ImportLimits { MaxFileBytes = Math.Max(1, parse.GetValue(maxSize)) * 1024L * 1024 },
             };
-            var actor = new Actor(Guid.Empty, parse.GetValue(org), new HashSet<string>([Roles.CaseWorker], StringComparer.Ordinal));
+            // Whoever runs the CLI holds the database and its key: it imports as a supervisor (one of ImportCsv.ImportRoles).
+            var actor = new Actor(Guid.Empty, parse.GetValue(org), new HashSet<string>([Roles.Supervisor], StringComparer.Ordinal));
             ImportResult result;
             try
             {

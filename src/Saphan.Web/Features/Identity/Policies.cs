@@ -46,7 +46,7 @@ public static class Policies
         options.AddPolicy(Justice, p => p.RequireRole(Saphan.Core.Features.Justice.JusticeAccess.JusticeRoles));
         options.AddPolicy(ApiJustice, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireRole(Saphan.Core.Features.Justice.JusticeAccess.JusticeRoles));
         // The upload and export pages: the organisation's admins and supervisors (identifying export columns: supervisors only).
-        options.AddPolicy(Import, p => p.RequireRole(Roles.OrgAdmin, Roles.Supervisor));
+        options.AddPolicy(Import, p => p.RequireRole(Saphan.Core.Features.Import.ImportCsv.ImportRoles));
         options.AddPolicy(Export, p => p.RequireRole(Saphan.Core.Features.Export.ExportRecords.ExportRoles));
         // The repository's analysis: analysts and network admins; publishing and opt-in: an organisation's admin (issue 6).
         options.AddPolicy(Repository, p => p.RequireRole(Saphan.Core.Features.Repository.RepositoryAccess.AnalystRoles));

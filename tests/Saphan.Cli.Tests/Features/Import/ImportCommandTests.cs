@@ -108,4 +108,74 @@ public sealed class ImportCommandTests : IAsyncLifetime
         using var scope = services.CreateScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<SaphanDbContext>().Persons.CountAsync());
     }
+
+    [Fact]
+    public async Task An_import_killed_while_it_writes_leaves_no_trace_and_the_file_imports_afterwards()
+    {
+        var file = Path.Combine(_database.DataFolder, "big.csv");
+        Saphan.Core.Tests.Features.Import.ImportFixtures.WriteGenerated(file, 100_000);
+        using (var process = CliRunner.Start(_database, "import", file, "--org", _org))
+        {
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            // Wait until the import's transaction holds the write lock (it has written a batch), then kill the process outright.
+            var writing = false;
+            for (var attempt = 0; attempt < 600 && !writing && !process.HasExited; attempt++)
+            {
+                writing = await ImportIsWritingAsync();
+                if (!writing)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            Assert.True(writing && !process.HasExited, "the import was not caught while writing");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        await using (var services = _database.BuildServices())
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            Assert.Equal((0, 0, 0, 0, 0), (await db.Persons.CountAsync(), await db.Cases.CountAsync(), await db.PersonSearchTerms.CountAsync(),
+                await db.AuditEntries.CountAsync(e => e.EntityType == "import"), await db.ImportRecords.CountAsync()));
+        }
+
+        var again = await CliRunner.RunAsync(_database, "import", file, "--org", _org);
+        Assert.Equal(0, again.ExitCode);
+        Assert.EndsWith("imported 100000, duplicates 0, rejected 0", again.Output.Trim(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether another process holds the database's write lock: on SQLite a write transaction cannot begin; on PostgreSQL the
+    /// audit chain's advisory lock (taken by the import's first batch until it commits) is held.
+    /// </summary>
+    private async Task<bool> ImportIsWritingAsync()
+    {
+        if (_database.Storage.Engine == DatabaseEngine.Postgres)
+        {
+            await using var postgres = new Npgsql.NpgsqlConnection(_database.Storage.ConnectionString);
+            await postgres.OpenAsync();
+            await using var query = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = 21313 AND objid = 1346912590", postgres);
+            return System.Convert.ToInt64(await query.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_database.Storage.ConnectionString) { Pooling = false };
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(builder.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandTimeout = 1;
+        command.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+            return false;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException busy) when (busy.SqliteErrorCode == 5)
+        {
+            return true;
+        }
+    }
 }

@@ -32,7 +32,7 @@ public sealed class ImportBulkInsertTests : IAsyncLifetime
         using var scope = _services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationCommands>().AddAsync("Bulk", "ngo", null, default);
-        _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.CaseWorker], StringComparer.Ordinal));
+        _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.Supervisor], StringComparer.Ordinal));
     }
 
     public async Task DisposeAsync()

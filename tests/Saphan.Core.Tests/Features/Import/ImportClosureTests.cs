@@ -33,7 +33,7 @@ public sealed class ImportClosureTests : IAsyncLifetime
         using var scope = _services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationCommands>().AddAsync("Tak Closure NGO", "ngo", "TH-63", default);
-        _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.CaseWorker], StringComparer.Ordinal));
+        _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.Supervisor], StringComparer.Ordinal));
         _path = Path.Combine(_database.DataFolder, "closures.csv");
         await File.WriteAllTextAsync(_path, Csv, new UTF8Encoding(true));
     }

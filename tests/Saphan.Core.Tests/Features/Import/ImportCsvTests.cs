@@ -26,7 +26,7 @@ public sealed class ImportCsvTests : IAsyncLifetime
         using var scope = _services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationCommands>().AddAsync("Mae Sot Migrant Clinic", "ngo", "TH-63", default);
-        _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.CaseWorker], StringComparer.Ordinal));
+        _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.Supervisor], StringComparer.Ordinal));
     }
 
     public async Task DisposeAsync()
