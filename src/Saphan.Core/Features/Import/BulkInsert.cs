@@ -124,6 +124,27 @@ internal sealed class BulkInsert<T> : IDisposable
     /// <summary>Keeps a converted row for <see cref="CompleteAsync"/>.</summary>
     public void Add(object?[] row) => _rows.Add(row);
 
+    /// <summary>
+    /// Converts and inserts every item inside the context's open transaction, <paramref name="batch"/> rows at a time (so
+    /// memory stays bounded) — for writers other than the import, e.g. a repository publication.
+    /// </summary>
+    public static async Task InsertAllAsync(DbContext db, IEnumerable<T> items, CancellationToken cancellationToken, int batch = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var columns = new BulkRows<T>(db);
+        using var insert = new BulkInsert<T>(db, columns);
+        foreach (var item in items)
+        {
+            insert.Add(columns.Convert(item));
+            if (insert._rows.Count >= batch)
+            {
+                await insert.CompleteAsync(cancellationToken);
+            }
+        }
+
+        await insert.CompleteAsync(cancellationToken);
+    }
+
     /// <summary>Writes the rows kept since the last call.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {

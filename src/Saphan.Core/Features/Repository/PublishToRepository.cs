@@ -83,15 +83,7 @@ public sealed class PublishToRepository(SaphanDbContext db, KeyRing keys, Reposi
                     .ExecuteDeleteAsync(cancellationToken);
                 await db.RepositoryRecords.Where(r => r.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
                 // One prepared statement (SQLite) or one binary COPY (PostgreSQL) for every record, not EF's change tracker.
-                using (var insert = new Import.BulkInsert<RepositoryRecord>(db))
-                {
-                    foreach (var record in records)
-                    {
-                        await insert.AddAsync(record, cancellationToken);
-                    }
-
-                    await insert.CompleteAsync(cancellationToken);
-                }
+                await Import.BulkInsert<RepositoryRecord>.InsertAllAsync(db, records, cancellationToken);
 
                 var publication = await db.RepositoryPublications.SingleOrDefaultAsync(p => p.OrganisationId == organisationId, cancellationToken);
                 if (publication is null)
@@ -234,15 +226,7 @@ public static class RepositoryMatching
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.RepositoryClusters.ExecuteDeleteAsync(cancellationToken);
-        using (var insert = new Import.BulkInsert<RepositoryCluster>(db))
-        {
-            foreach (var assignment in assignments)
-            {
-                await insert.AddAsync(assignment, cancellationToken);
-            }
-
-            await insert.CompleteAsync(cancellationToken);
-        }
+        await Import.BulkInsert<RepositoryCluster>.InsertAllAsync(db, assignments, cancellationToken);
 
         db.RepositoryMatchRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
