@@ -261,17 +261,8 @@ public static class IndicatorFacts
         command.CommandText = "SELECT indicator, " + (breakdowns ? "o" : "NULL") + ", dimension, value, k, SUM(units), SUM(num), SUM(den) FROM ("
             + (parts.Count == 0 ? "SELECT indicator, NULL AS o, dimension, value, k, units, num, den FROM indicator_sums WHERE 1 = 0" : string.Join(" UNION ALL ", parts))
             + ") s GROUP BY indicator, " + (breakdowns ? "o, " : "") + "dimension, value, k";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@q";
-        parameter.Value = Key(quarter);
-        command.Parameters.Add(parameter);
-        if (organisationId is { } org)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@org";
-            p.Value = postgres ? org.ToString() : org.ToString().ToUpperInvariant();
-            command.Parameters.Add(p);
-        }
+        AddParameter(command, "@q", Key(quarter));
+        AddOrganisation(command, organisationId, postgres);
 
         var sums = new List<Sum>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -283,6 +274,23 @@ public static class IndicatorFacts
         }
 
         return sums;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>The <c>@org</c> filter's value, as each engine stores a GUID (SQLite: upper-case text).</summary>
+    private static void AddOrganisation(DbCommand command, Guid? organisationId, bool postgres)
+    {
+        if (organisationId is { } org)
+        {
+            AddParameter(command, "@org", postgres ? org.ToString() : org.ToString().ToUpperInvariant());
+        }
     }
 
     /// <summary>One quarter's summed total of an indicator, per extra key k (service type, days).</summary>
@@ -318,19 +326,10 @@ public static class IndicatorFacts
             + ") s GROUP BY indicator, quarter, k";
         foreach (var (name, value) in distinct.Select((q, i) => ("@q" + i.ToString(CultureInfo.InvariantCulture), Key(q))).Append(("@last", quarters.Max(Key))))
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            AddParameter(command, name, value);
         }
 
-        if (organisationId is { } org)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@org";
-            p.Value = postgres ? org.ToString() : org.ToString().ToUpperInvariant();
-            command.Parameters.Add(p);
-        }
+        AddOrganisation(command, organisationId, postgres);
 
         var sums = new List<QuarterSum>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
