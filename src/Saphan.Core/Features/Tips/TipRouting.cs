@@ -350,9 +350,10 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Partners for a tip, from the province: organisations of a partner type that declared the province as covered,
-    /// that offer a service there (service directory), or that are based there. Optionally one type only.
+    /// that offer a service there (service directory), or that are based there. Optionally one type only. Audited as
+    /// <c>tip.partners_suggested</c> unless the caller already audited its read of the tip (the tip page: <c>tip.viewed</c>).
     /// </summary>
-    public async Task<IReadOnlyList<PartnerSuggestion>> SuggestAsync(Actor actor, Guid tipId, string? type, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PartnerSuggestion>> SuggestAsync(Actor actor, Guid tipId, string? type, CancellationToken cancellationToken, bool audit = true)
     {
         var tips = await TipAccess.ReadableAsync(db, actor, cancellationToken);
         var tip = await tips.AsNoTracking().Where(t => t.Id == tipId).Select(t => new { t.Id, t.Province, t.ImminentDanger, t.ChildrenAtRisk }).SingleOrDefaultAsync(cancellationToken)
@@ -386,8 +387,12 @@ public sealed class TipRouting(SaphanDbContext db, TimeProvider clock)
             .ThenBy(x => x.c.Name, StringComparer.Ordinal)
             .Select(x => new PartnerSuggestion(x.c.Id, x.c.Name, x.c.Type, x.c.Province, x.Reason!, routed.Contains(x.c.Id)))
             .ToList();
-        db.Audit(actor, "tip.partners_suggested", "tip", tipId, result.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(cancellationToken);
+        if (audit)
+        {
+            db.Audit(actor, "tip.partners_suggested", "tip", tipId, result.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return result;
     }
 

@@ -32,7 +32,8 @@ public sealed class DetailsModel(GetTip get, UpdateTip update, AddTipNote addNot
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         Tip = await get.HandleAsync(User.ToActor(), id, cancellationToken);
-        Partners = await routing.SuggestAsync(User.ToActor(), id, null, cancellationToken);
+        // The page's read of the tip is audited once, as tip.viewed; the suggestions come from the same read.
+        Partners = await routing.SuggestAsync(User.ToActor(), id, null, cancellationToken, audit: false);
     }
 
     public Task<IActionResult> OnPostStatusAsync(Guid id, string? status, CancellationToken cancellationToken) =>

@@ -55,6 +55,21 @@ public sealed class TipRoutingTests(TipsFixture tips) : IClassFixture<TipsFixtur
     }
 
     [Fact]
+    public async Task The_tip_page_is_audited_once_as_a_view_and_the_partner_api_as_a_suggestion()
+    {
+        var (tip, _) = await TipAsync();
+        var id = tip.ToString();
+        async Task<string[]> AuditAsync() => [.. (await InDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync()))
+            .Where(a => a is "tip.viewed" or "tip.partners_suggested")];
+
+        var page = await tips.SignInAsync(tips.Hotline, Roles.HotlineOperator);
+        Assert.Contains("id=\"partner\"", await page.GetStringAsync($"/Tips/Details/{tip}"), StringComparison.Ordinal);
+        Assert.Equal(["tip.viewed"], await AuditAsync());
+        Assert.Equal(HttpStatusCode.OK, (await Operator.GetAsync($"/api/v1/tips/{tip}/partners")).StatusCode);
+        Assert.Equal(["tip.viewed", "tip.partners_suggested"], await AuditAsync());
+    }
+
+    [Fact]
     public async Task A_routed_tip_reaches_only_that_partner_without_the_senders_contact_and_its_public_status_becomes_action_taken()
     {
         var (tip, receipt) = await TipAsync();
