@@ -129,6 +129,9 @@ public sealed class CliCommandTests : IAsyncLifetime
             // The public bodies chose to be named in the repository's counts; the NGOs did not.
             var named = await db.RepositorySettings.Where(s => s.NamedInCounts).Join(db.Organisations, s => s.OrganisationId, o => o.Id, (s, o) => o.Type).Distinct().ToListAsync();
             Assert.Equal(["government", "labour_inspection", "police"], named.Order(StringComparer.Ordinal));
+            // The indicator facts were brought up to date before serving: nothing waits in the queue.
+            Assert.Equal(0, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM indicator_dirty").SingleAsync());
+            Assert.True(await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM indicator_facts").SingleAsync() > 0);
             await db.Database.ExecuteSqlRawAsync(db.IsPostgres
                 ? "ALTER TABLE audit_entries DISABLE TRIGGER USER; DELETE FROM audit_entries WHERE sequence = 3; ALTER TABLE audit_entries ENABLE TRIGGER USER;"
                 : "DROP TRIGGER audit_entries_no_delete; DELETE FROM audit_entries WHERE sequence = 3;");

@@ -8,6 +8,9 @@ public sealed record IndicatorRefreshOptions
 {
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
     public int BatchSize { get; init; } = 500;
+
+    /// <summary>A pause between two batches of one round, so that on SQLite (one writer at a time) requests' writes get the lock.</summary>
+    public TimeSpan PauseBetweenBatches { get; init; } = TimeSpan.FromMilliseconds(100);
 }
 
 /// <summary>
@@ -62,13 +65,21 @@ internal sealed partial class IndicatorRefresh(IServiceScopeFactory scopes, Indi
     {
         var total = 0;
         int taken;
-        do
+        while (true)
         {
-            using var scope = scopes.CreateScope();
-            taken = await IndicatorFacts.DrainAsync(scope.ServiceProvider.GetRequiredService<SaphanDbContext>(), options.BatchSize, cancellationToken);
+            using (var scope = scopes.CreateScope())
+            {
+                taken = await IndicatorFacts.DrainAsync(scope.ServiceProvider.GetRequiredService<SaphanDbContext>(), options.BatchSize, cancellationToken);
+            }
+
             total += taken;
+            if (taken < options.BatchSize)
+            {
+                break;
+            }
+
+            await Task.Delay(options.PauseBetweenBatches, cancellationToken);
         }
-        while (taken >= options.BatchSize);
 
         if (total > 0)
         {
