@@ -18,6 +18,7 @@ using Saphan.Testing;
 // facts up to date first. Identifying columns hold a placeholder: the indicators never read them.
 var cases = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 1_000_000;
 var runDirect = !args.Contains("--no-direct");
+// --hold: wait for a line on standard input before dropping the database (to run EXPLAIN on it meanwhile).
 // --reuse FOLDER: time a SQLite data folder generated (and built) by an earlier run, kept with --keep.
 var reuse = args.SkipWhile(a => a != "--reuse").Skip(1).FirstOrDefault();
 await using var database = await TestDatabase.CreateAsync();
@@ -221,6 +222,13 @@ using (var scope = services.CreateScope())
 var drained = await TimeAsync([quarter], null, breakdowns: true, direct: false);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"fast   network, one quarter, first read after the background drain: {drained.Wall:F0} ms wall, {drained.Cpu:F0} ms cpu"));
+
+// --hold: keep the database (PostgreSQL's is dropped on exit) until a line arrives on standard input, to inspect plans.
+if (args.Contains("--hold"))
+{
+    Console.WriteLine("holding the database; send a line on standard input to finish");
+    await Console.In.ReadLineAsync();
+}
 
 static ServiceProvider ReuseServices(string folder)
 {

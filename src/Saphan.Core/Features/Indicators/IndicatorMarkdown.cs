@@ -123,6 +123,8 @@ public static class IndicatorMarkdown
               `Indicators:RefreshBatch`), so a reader rarely has anything left to recompute.
             - **Trends in one pass**: the eight-quarter trend of the dashboards and the report reads the sums of all its
               quarters in one statement grouped by quarter (P6, counted by its own query, runs once for all of them).
+              Reads of totals only (the trends) use a partial, covering index of the sums' "total" rows (migration 0021):
+              each quarter is a short index-only range instead of every organisation's rows of every breakdown.
             - A test (`IndicatorFactsTests`) computes every indicator both ways, with the SQL above and from the facts, over
               varied synthetic data (several citizenships or none, several events, screenings, referrals and follow-ups per case,
               instants on quarter boundaries, shared legal cases, tips without an organisation), for the network and for
