@@ -66,17 +66,22 @@ public sealed class IndicatorDrainTests : IAsyncLifetime
         // A reader computing the network's quarter again and again while the queue is drained 37 entries at a time.
         using var stop = new CancellationTokenSource();
         var reads = 0;
+        var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reader = Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            // At least one read, and the drain starts only once the reader is under way (a fast drain could otherwise finish first).
+            do
             {
+                reading.TrySetResult();
                 using var scope = _services.CreateScope();
                 var values = await IndicatorEngine.ComputeAsync(scope.ServiceProvider.GetRequiredService<SaphanDbContext>(), new Quarter(2025, 3), null,
                     network: true, breakdowns: true, includeHealth: true, default);
                 Assert.NotEmpty(values);
                 reads++;
             }
+            while (!stop.IsCancellationRequested);
         });
+        await reading.Task;
 
         var batches = 0;
         long drained = 0;
