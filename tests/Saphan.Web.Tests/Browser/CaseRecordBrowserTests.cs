@@ -160,4 +160,96 @@ public sealed class CaseRecordBrowserTests(BrowserHost host) : IClassFixture<Bro
         Assert.Contains("บริบทของผู้เสียหาย", await page.InnerTextAsync("#victim h2"), StringComparison.Ordinal);
         await page.Locator("#victim").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "48-victim-context-thai-phone.png") });
     }
+
+    [Fact]
+    public async Task A_worker_records_the_NRM_identification_health_needs_and_arrest_and_the_police_see_only_that_the_sensitive_ones_exist()
+    {
+        var caseId = await NewCaseAsync(); // identified on 2026-03-01
+        var page = await host.SignInAsync(host.CaseWorkerEmail);
+        page.SetDefaultTimeout(90_000);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(host.BaseUrl + "/Cases/Details/" + caseId + "#victim");
+        await page.ClickAsync("#victim details summary");
+
+        // A formal identification before the case's identification date: refused with the field named.
+        await page.SelectOptionAsync("#vc-status", "actual");
+        await page.FillAsync("#vc-nrm-on", "2026-02-20");
+        await page.ClickAsync("#save-victim");
+        await page.WaitForSelectorAsync("#form-errors");
+        Assert.Contains("identification date", await page.InnerTextAsync("#victim"), StringComparison.Ordinal);
+
+        await page.FillAsync("#vc-nrm-on", "2026-03-04");
+        await page.SelectOptionAsync("#vc-nrm-team", "true");
+        await page.CheckAsync("#victim input[name='Victim.HealthNeeds'][value='injury']");
+        await page.CheckAsync("#victim input[name='Victim.HealthNeeds'][value='mental_health']");
+        await page.SelectOptionAsync("#vc-arrested", "true");
+        await page.ClickAsync("#save-victim");
+        await page.WaitForURLAsync("**/Cases/Details/**#victim");
+        Assert.Contains("2026", await page.InnerTextAsync("#victim [data-field='nrm.identifiedOn']"), StringComparison.Ordinal);
+        Assert.Equal("Yes", (await page.InnerTextAsync("#victim [data-field='nrm.multidisciplinaryTeam']")).Trim());
+        Assert.Contains("Injury", await page.InnerTextAsync("#victim [data-field='healthNeeds']"), StringComparison.Ordinal);
+        Assert.Contains("Mental health", await page.InnerTextAsync("#victim [data-field='healthNeeds']"), StringComparison.Ordinal);
+        Assert.Equal("Yes", (await page.InnerTextAsync("#victim [data-field='arrestedOrCharged']")).Trim());
+        await page.ClickAsync("#victim details summary");
+        await page.Locator("#victim").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "49-victim-nrm-health-phone.png") });
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            var saved = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId);
+            Assert.Equal((new DateOnly(2026, 3, 4), true, "injury,mental_health", "true"),
+                (saved.NrmIdentifiedOn!.Value, saved.NrmMultidisciplinaryTeam!.Value, saved.HealthNeeds, saved.ArrestedOrCharged));
+        }
+
+        await page.ClickAsync("button[value='th-TH']");
+        await page.WaitForSelectorAsync("html[lang='th']");
+        Assert.Contains("ความต้องการด้านสุขภาพ", await page.InnerTextAsync("#victim"), StringComparison.Ordinal);
+        Assert.Contains("การบาดเจ็บ", await page.InnerTextAsync("#victim [data-field='healthNeeds']"), StringComparison.Ordinal);
+        await page.Locator("#victim").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "50-victim-nrm-health-thai-phone.png") });
+
+        // Law enforcement (no health access) on a case of their own organisation where both sensitive fields are recorded.
+        Guid policeCase;
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            var police = await db.Users.SingleAsync(u => u.Email == host.PoliceEmail);
+            var actor = new Actor(police.Id, police.OrganisationId, new HashSet<string> { "law_enforcement" });
+            var errors = new ValidationErrors();
+            using var body = JsonDocument.Parse("""
+                {"person": {"givenName": "Zaw", "birthDate": "1998-01-09", "gender": "male", "citizenship": ["MM"]},
+                 "identifiedOn": "2026-03-01", "province": "TH-63", "status": "active"}
+                """);
+            var input = CaseInput.FromJson(new JsonInput(body.RootElement, errors));
+            errors.ThrowIfAny();
+            policeCase = (await scope.ServiceProvider.GetRequiredService<CreateCase>().HandleAsync(actor, input, default)).Id;
+            var stored = await db.Cases.SingleAsync(c => c.Id == policeCase);
+            stored.TraffickingStatus = "actual";
+            stored.HealthNeeds = "pregnancy";
+            stored.ArrestedOrCharged = "true";
+            await db.SaveChangesAsync();
+        }
+
+        var officer = await host.SignInAsync(host.PoliceEmail);
+        officer.SetDefaultTimeout(90_000);
+        await officer.SetViewportSizeAsync(390, 844);
+        await officer.GotoAsync(host.BaseUrl + "/Cases/Details/" + policeCase + "#victim");
+        var card = await officer.InnerTextAsync("#victim");
+        Assert.Contains("Recorded (hidden: health data)", await officer.InnerTextAsync("#victim [data-field='healthNeeds']"), StringComparison.Ordinal);
+        Assert.Contains("Recorded (hidden: criminal record)", await officer.InnerTextAsync("#victim [data-field='arrestedOrCharged']"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Pregnancy", card, StringComparison.Ordinal);
+        Assert.Equal(0, await officer.Locator("#vc-arrested").CountAsync());
+        Assert.Equal(0, await officer.Locator("#victim input[name='Victim.HealthNeeds']").CountAsync());
+        // Their save of the NRM fields keeps the sensitive ones.
+        await officer.ClickAsync("#victim details summary");
+        await officer.FillAsync("#vc-nrm-on", "2026-03-02");
+        await officer.ClickAsync("#save-victim");
+        await officer.WaitForURLAsync("**/Cases/Details/**#victim");
+        await officer.Locator("#victim").ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotFolder, "51-victim-sensitive-hidden-phone.png") });
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            var saved = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == policeCase);
+            Assert.Equal((new DateOnly(2026, 3, 2), "pregnancy", "true"), (saved.NrmIdentifiedOn!.Value, saved.HealthNeeds, saved.ArrestedOrCharged));
+        }
+    }
 }

@@ -21,6 +21,12 @@ public static class CaseRecordAccess
     /// <summary>Health data (individual vulnerabilities) is for the same roles as health screenings.</summary>
     public static bool MaySeeHealth(Actor actor) => actor.HasAnyRole(ScreeningAccess.HealthRoles);
 
+    /// <summary>
+    /// The victim context's PDPA s.26 fields (health needs: health; arrested or charged: criminal record) are for the same
+    /// roles as health data; no other criminal-record field is stored, so there is no separate rule to follow.
+    /// </summary>
+    public static bool MaySeeSensitive(Actor actor) => MaySeeHealth(actor);
+
     internal static async Task<Case> ReadAsync(SaphanDbContext db, Actor actor, Guid caseId, CancellationToken cancellationToken) =>
         await CaseAccess.Readable(db, actor).AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
         ?? throw new NotFoundException("Case");

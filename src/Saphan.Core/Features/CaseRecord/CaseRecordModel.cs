@@ -15,6 +15,9 @@ internal static class CaseRecordModel
         {
             e.Property(c => c.ClosureReason).HasMaxLength(40);
             encrypt(e.Property(c => c.ClosureDetails!), "case.closure_details");
+            // Migration 0020: the victim context's PDPA s.26 fields (health needs: health; arrested or charged: criminal record).
+            encrypt(e.Property(c => c.HealthNeeds!), "case.health_needs");
+            encrypt(e.Property(c => c.ArrestedOrCharged!), "case.arrested_or_charged");
         });
         builder.Entity<VulnerabilityAssessment>(e =>
         {

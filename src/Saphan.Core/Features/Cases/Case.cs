@@ -23,6 +23,14 @@ public sealed class Case
     public string? TraffickingStatus { get; set; }
     /// <summary>The kind of organisation that decided the status (victim.traffickingStatusDecidedBy).</summary>
     public string? TraffickingStatusDecidedBy { get; set; }
+    /// <summary>The date of formal victim identification under the NRM (victim.nrm.identifiedOn); null: not (yet) formally identified.</summary>
+    public DateOnly? NrmIdentifiedOn { get; set; }
+    /// <summary>Whether a multidisciplinary team held the identification interview (victim.nrm.multidisciplinaryTeam).</summary>
+    public bool? NrmMultidisciplinaryTeam { get; set; }
+    /// <summary>Codes of the healthNeed value set, comma-separated (victim.healthNeeds); PDPA s.26 health data, encrypted.</summary>
+    public string? HealthNeeds { get; set; }
+    /// <summary>"true" or "false" (victim.arrestedOrCharged); PDPA s.26 criminal record, encrypted.</summary>
+    public string? ArrestedOrCharged { get; set; }
 
     public Guid CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;

@@ -17,25 +17,49 @@ public sealed record CaseView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    /// <summary>The victim context (dictionary section "victim"): codes, for every case reader.</summary>
-    public VictimContextView Victim { get; init; } = new(null, null);
+    /// <summary>The victim context (dictionary section "victim"); its PDPA s.26 values only for roles that may see them.</summary>
+    public VictimContextView Victim { get; init; } = VictimContextView.Empty;
 
-    internal static CaseView From(Case c, string? workerName) => new(
+    internal static CaseView From(Case c, string? workerName, bool sensitive) => new(
         c.Id, c.OrganisationId, PersonView.From(c.Person, c.IdentifiedOn), c.IdentifiedOn, c.IdentificationRoute, c.Province,
         c.Status, c.AssignedWorkerId, workerName, c.Summary, c.CreatedAt, c.UpdatedAt)
     {
-        Victim = VictimContextView.From(c),
+        Victim = VictimContextView.From(c, sensitive),
     };
 }
 
 /// <summary>
-/// A case's victim context: the trafficking status (a traffickingStatus code, null when not recorded) and the kind of
-/// organisation that decided it (an htcdsOrganisationType code).
+/// A case's victim context: the trafficking status (a traffickingStatus code, null when not recorded), the kind of
+/// organisation that decided it (an htcdsOrganisationType code), the formal NRM identification (<see cref="Nrm"/>), and two
+/// PDPA s.26 fields: <see cref="HealthNeeds"/> (healthNeed codes) and <see cref="ArrestedOrCharged"/>. For a reader whose
+/// role may not see them (<see cref="SensitiveHidden"/>) both are null, and <see cref="HealthNeedsRecorded"/> and
+/// <see cref="ArrestedOrChargedRecorded"/> only say whether something is recorded.
 /// </summary>
-public sealed record VictimContextView(string? TraffickingStatus, string? TraffickingStatusDecidedBy)
+public sealed record VictimContextView(
+    string? TraffickingStatus,
+    string? TraffickingStatusDecidedBy,
+    NrmIdentificationView Nrm,
+    IReadOnlyList<string>? HealthNeeds,
+    bool? ArrestedOrCharged,
+    bool SensitiveHidden,
+    bool HealthNeedsRecorded,
+    bool ArrestedOrChargedRecorded)
 {
-    internal static VictimContextView From(Case c) => new(c.TraffickingStatus, c.TraffickingStatusDecidedBy);
+    public static readonly VictimContextView Empty = new(null, null, new NrmIdentificationView(null, null), null, null, true, false, false);
+
+    internal static VictimContextView From(Case c, bool sensitive) => new(
+        c.TraffickingStatus,
+        c.TraffickingStatusDecidedBy,
+        new NrmIdentificationView(c.NrmIdentifiedOn, c.NrmMultidisciplinaryTeam),
+        sensitive ? (c.HealthNeeds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries) : null,
+        sensitive && c.ArrestedOrCharged is { } arrested ? arrested == "true" : null,
+        !sensitive,
+        c.HealthNeeds is not null,
+        c.ArrestedOrCharged is not null);
 }
+
+/// <summary>Formal identification under Thailand's National Referral Mechanism: the date, and whether a multidisciplinary team held the interview.</summary>
+public sealed record NrmIdentificationView(DateOnly? IdentifiedOn, bool? MultidisciplinaryTeam);
 
 public sealed record PersonView(
     Guid Id,

@@ -51,6 +51,6 @@ public sealed class CreateCase(SaphanDbContext db, PersonIndexer indexer, TimePr
         db.Audit(actor, "person.created", "person", person.Id);
         db.Audit(actor, "case.created", "case", @case.Id);
         await db.SaveChangesAsync(cancellationToken);
-        return CaseView.From(@case, await CaseAccess.WorkerNameAsync(db, @case.AssignedWorkerId, cancellationToken));
+        return CaseView.From(@case, await CaseAccess.WorkerNameAsync(db, @case.AssignedWorkerId, cancellationToken), Saphan.Core.Features.CaseRecord.CaseRecordAccess.MaySeeSensitive(actor));
     }
 }

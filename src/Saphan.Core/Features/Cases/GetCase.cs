@@ -16,6 +16,6 @@ public sealed class GetCase(SaphanDbContext db)
             ?? throw new NotFoundException("Case");
         db.Audit(actor, "person.viewed", "person", @case.PersonId, "case " + @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
-        return CaseView.From(@case, await CaseAccess.WorkerNameAsync(db, @case.AssignedWorkerId, cancellationToken));
+        return CaseView.From(@case, await CaseAccess.WorkerNameAsync(db, @case.AssignedWorkerId, cancellationToken), Saphan.Core.Features.CaseRecord.CaseRecordAccess.MaySeeSensitive(actor));
     }
 }

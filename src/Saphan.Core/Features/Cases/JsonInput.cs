@@ -60,6 +60,23 @@ public sealed class JsonInput
         return value.GetString();
     }
 
+    /// <summary>A JSON true or false, as the dictionary's normal form ("true"/"false"); null when absent or null.</summary>
+    public string? ReadBoolean(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            Errors.Add(PathOf(name), "Expected true or false.");
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.True ? "true" : "false";
+    }
+
     public int? ReadInteger(string name)
     {
         if (!TryGet(name, out var value))

@@ -69,6 +69,6 @@ public sealed class UpdateCase(SaphanDbContext db, PersonIndexer indexer, TimePr
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return CaseView.From(@case, await CaseAccess.WorkerNameAsync(db, @case.AssignedWorkerId, cancellationToken));
+        return CaseView.From(@case, await CaseAccess.WorkerNameAsync(db, @case.AssignedWorkerId, cancellationToken), Saphan.Core.Features.CaseRecord.CaseRecordAccess.MaySeeSensitive(actor));
     }
 }

@@ -162,7 +162,21 @@ public sealed class ExportRecords(SaphanDbContext db)
         new(HeaderOf("victim.traffickingStatus"), false, c => Htcds("victim.traffickingStatus", c.TraffickingStatus)),
         new(HeaderOf("victim.traffickingStatusDecidedBy"), false, c => Htcds("victim.traffickingStatusDecidedBy", c.TraffickingStatusDecidedBy)),
         new(HeaderOf("case.summary"), true, c => c.Summary),
+        // Migration 0020: no HTCDS/CTDC column in the dictionary, so named by their codes; the PDPA s.26 ones are in SensitiveCaseHeaders.
+        new(HeaderOf("victim.nrm.identifiedOn"), false, c => Date(c.NrmIdentifiedOn)),
+        new(HeaderOf("victim.nrm.multidisciplinaryTeam"), false, c => Yes(c.NrmMultidisciplinaryTeam)),
+        new(HeaderOf("victim.healthNeeds"), true, c => c.HealthNeeds?.Replace(',', ';')),
+        new(HeaderOf("victim.arrestedOrCharged"), true, c => c.ArrestedOrCharged switch { "true" => "yes", "false" => "no", _ => null }),
     ];
+
+    /// <summary>
+    /// The case columns of PDPA s.26 data (health needs: health; arrested or charged: criminal record): only in an identifying
+    /// export by a role that may see them (<see cref="CaseRecordAccess.MaySeeSensitive"/>), like individual vulnerabilities.
+    /// </summary>
+    private static readonly HashSet<string> SensitiveCaseHeaders = [HeaderOf("victim.healthNeeds"), HeaderOf("victim.arrestedOrCharged")];
+
+    private static List<Column<Case>> CaseColumnsFor(bool identifying, bool sensitive) =>
+        [.. Pick(HtcdsColumns, identifying).Where(c => (identifying && sensitive) || !SensitiveCaseHeaders.Contains(c.Header))];
 
     private static readonly Column<TraffickingEvent>[] EventColumns =
     [
@@ -304,8 +318,8 @@ public sealed class ExportRecords(SaphanDbContext db)
     ];
 
     /// <summary>The columns the case table writes for an actor (identifying ones only when allowed and asked for); CTDC: the open data's columns.</summary>
-    public static IReadOnlyList<string> ColumnsFor(ExportFormat format, bool identifying) =>
-        format == ExportFormat.Ctdc ? OpenData.Columns : [.. Pick(HtcdsColumns, identifying).Select(c => c.Header)];
+    public static IReadOnlyList<string> ColumnsFor(ExportFormat format, bool identifying, bool sensitive = false) =>
+        format == ExportFormat.Ctdc ? OpenData.Columns : [.. CaseColumnsFor(identifying, sensitive).Select(c => c.Header)];
 
     private static List<Column<T>> Pick<T>(IEnumerable<Column<T>> columns, bool identifying) => [.. columns.Where(c => identifying || !c.Identifying)];
 
@@ -357,7 +371,7 @@ public sealed class ExportRecords(SaphanDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
 
-        var caseColumns = Pick(HtcdsColumns, identifying);
+        var caseColumns = CaseColumnsFor(identifying, CaseRecordAccess.MaySeeSensitive(actor));
         Dictionary<string, int> written;
         if (format == ExportFormat.Json)
         {

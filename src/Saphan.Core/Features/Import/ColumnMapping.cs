@@ -36,6 +36,8 @@ public static class ImportTargets
     public const string Summary = "case.summary";
     public const string TraffickingStatus = "victim.traffickingStatus";
     public const string TraffickingStatusDecidedBy = "victim.traffickingStatusDecidedBy";
+    public const string NrmIdentifiedOn = "victim.nrm.identifiedOn";
+    public const string NrmMultidisciplinaryTeam = "victim.nrm.multidisciplinaryTeam";
     public const string RecruitmentCountry = "event.recruitment.country";
     public const string RecruitmentMethods = "event.recruitment.methods";
     public const string ExploitationCountry = "event.exploitation.country";
@@ -73,6 +75,8 @@ public static class ImportTargets
         new(Summary, "Case summary", false, ["case.summary", "สรุป", "รายละเอียด", "หมายเหตุ", "summary", "notes", "note", "remarks", "details", "description"]),
         new(TraffickingStatus, "Trafficking status", false, ["victim.traffickingStatus", "vic_TraffickingStatus", "trafficking status", "สถานะการค้ามนุษย์"]),
         new(TraffickingStatusDecidedBy, "Trafficking status decided by", false, ["victim.traffickingStatusDecidedBy", "vic_TraffickingStatusDecisionMakingOrganisation", "status decided by", "ผู้ตัดสินสถานะ"]),
+        new(NrmIdentifiedOn, "Formally identified on (NRM)", false, ["victim.nrm.identifiedOn", "formally identified on", "nrm identified on", "วันที่คัดแยกอย่างเป็นทางการ"]),
+        new(NrmMultidisciplinaryTeam, "Multidisciplinary team interview (NRM)", false, ["victim.nrm.multidisciplinaryTeam", "multidisciplinary team interview", "multidisciplinary team", "สัมภาษณ์โดยทีมสหวิชาชีพ"]),
         new(RecruitmentCountry, "Recruitment: country", false, ["event.recruitment.country", "recruitment country", "country of recruitment", "ประเทศที่ถูกจัดหา"]),
         new(RecruitmentMethods, "Recruitment: methods", false, ["event.recruitment.methods", "recruitment methods", "recruitment method", "method of recruitment", "วิธีการจัดหา"]),
         new(ExploitationCountry, "Exploitation: country", false, ["event.exploitation.country", "exploitation country", "country of exploitation", "ประเทศที่ถูกแสวงประโยชน์"]),

@@ -892,7 +892,7 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
 
         private static readonly string[] ContextTargets =
         [
-            ImportTargets.TraffickingStatus, ImportTargets.TraffickingStatusDecidedBy,
+            ImportTargets.TraffickingStatus, ImportTargets.TraffickingStatusDecidedBy, ImportTargets.NrmIdentifiedOn, ImportTargets.NrmMultidisciplinaryTeam,
             ImportTargets.RecruitmentCountry, ImportTargets.RecruitmentMethods, ImportTargets.ExploitationCountry, ImportTargets.ExploitationTypes,
             ImportTargets.ConsentPurpose, ImportTargets.ConsentStatus, ImportTargets.ConsentMethod, ImportTargets.ConsentDate,
         ];
@@ -948,6 +948,26 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             if (Any(ImportTargets.TraffickingStatusDecidedBy))
             {
                 @case.TraffickingStatusDecidedBy = Check(ImportTargets.TraffickingStatusDecidedBy);
+            }
+
+            // Formal identification under the NRM (migration 0020): not before the case's identification date.
+            if (Any(ImportTargets.NrmIdentifiedOn) && Check(ImportTargets.NrmIdentifiedOn) is { } nrmOn)
+            {
+                var day = DateOnly.ParseExact(nrmOn, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (day < @case.IdentifiedOn)
+                {
+                    failed.Add(ImportTargets.NrmIdentifiedOn);
+                    Report(row, ImportTargets.NrmIdentifiedOn, ImportIssue.Rejected, "Before the case's identification date: formal identification comes on or after the day the person was identified.");
+                }
+                else
+                {
+                    @case.NrmIdentifiedOn = day;
+                }
+            }
+
+            if (Any(ImportTargets.NrmMultidisciplinaryTeam) && Check(ImportTargets.NrmMultidisciplinaryTeam) is { } team)
+            {
+                @case.NrmMultidisciplinaryTeam = team == "true";
             }
 
             var events = new List<TraffickingEvent>(2);

@@ -39,6 +39,8 @@ public static class IntakeForm
         new("person", "pink_card", "person.identityDocuments.number", ImportTargets.PinkCard, "pink_card"),
         new("victim", "trafficking_status", "victim.traffickingStatus", ImportTargets.TraffickingStatus),
         new("victim", "trafficking_status_decided_by", "victim.traffickingStatusDecidedBy", ImportTargets.TraffickingStatusDecidedBy),
+        new("victim", "nrm_identified_on", "victim.nrm.identifiedOn", ImportTargets.NrmIdentifiedOn),
+        new("victim", "nrm_multidisciplinary_team", "victim.nrm.multidisciplinaryTeam", ImportTargets.NrmMultidisciplinaryTeam),
         new("case", "identified_on", "case.identifiedOn", ImportTargets.IdentifiedOn),
         new("case", "identification_route", "case.identificationRoute", ImportTargets.Route),
         new("case", "province", "case.province", ImportTargets.Province),

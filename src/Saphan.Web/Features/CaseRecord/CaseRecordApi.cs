@@ -141,4 +141,8 @@ public sealed record ClosureRequestDocument(string Reason, string ClosedOn, stri
 
 public sealed record ReopenRequestDocument(string Reason);
 
-public sealed record VictimContextRequestDocument(string TraffickingStatus, string? TraffickingStatusDecidedBy);
+/// <summary>The PUT body (OpenAPI only): nrm, healthNeeds and arrestedOrCharged are changed only when present (null clears); the last two need a role that reads health data.</summary>
+public sealed record VictimContextRequestDocument(string TraffickingStatus, string? TraffickingStatusDecidedBy,
+    NrmRequestDocument? Nrm = null, IReadOnlyList<string>? HealthNeeds = null, bool? ArrestedOrCharged = null);
+
+public sealed record NrmRequestDocument(string? IdentifiedOn, bool? MultidisciplinaryTeam);

@@ -40,16 +40,43 @@ public sealed class VulnerabilityForm
     };
 }
 
-/// <summary>The victim context form (both fields, so it replaces what was recorded).</summary>
+/// <summary>
+/// The victim context form: every field it shows, so it replaces what was recorded; health needs and arrested-or-charged
+/// (PDPA s.26) are shown and sent only for a role that may see them.
+/// </summary>
 public sealed class VictimForm
 {
     public string? TraffickingStatus { get; set; }
     public string? TraffickingStatusDecidedBy { get; set; }
+    public string? NrmIdentifiedOn { get; set; }
+    /// <summary>"true", "false" or empty (not recorded).</summary>
+    public string? NrmMultidisciplinaryTeam { get; set; }
+    public List<string> HealthNeeds { get; set; } = [];
+    public string? ArrestedOrCharged { get; set; }
 
-    public VictimContextInput ToInput() => new() { TraffickingStatus = TraffickingStatus, TraffickingStatusDecidedBy = TraffickingStatusDecidedBy };
+    public VictimContextInput ToInput(bool sensitive) => new()
+    {
+        TraffickingStatus = TraffickingStatus,
+        TraffickingStatusDecidedBy = TraffickingStatusDecidedBy,
+        NrmIdentifiedOn = NrmIdentifiedOn,
+        NrmMultidisciplinaryTeam = NrmMultidisciplinaryTeam,
+        HealthNeeds = HealthNeeds,
+        HealthNeedsSent = sensitive,
+        ArrestedOrCharged = ArrestedOrCharged,
+        ArrestedOrChargedSent = sensitive,
+    };
 
-    public static VictimForm From(Saphan.Core.Features.Cases.VictimContextView view) =>
-        new() { TraffickingStatus = view.TraffickingStatus, TraffickingStatusDecidedBy = view.TraffickingStatusDecidedBy };
+    public static VictimForm From(Saphan.Core.Features.Cases.VictimContextView view) => new()
+    {
+        TraffickingStatus = view.TraffickingStatus,
+        TraffickingStatusDecidedBy = view.TraffickingStatusDecidedBy,
+        NrmIdentifiedOn = view.Nrm.IdentifiedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        NrmMultidisciplinaryTeam = Flag(view.Nrm.MultidisciplinaryTeam),
+        HealthNeeds = [.. view.HealthNeeds ?? []],
+        ArrestedOrCharged = Flag(view.ArrestedOrCharged),
+    };
+
+    private static string? Flag(bool? value) => value switch { true => "true", false => "false", null => null };
 }
 
 public sealed class PlanForm

@@ -33,7 +33,7 @@ public sealed class EditModel(CaseRecordPanelLoader loader, SaveVictimContext sa
         await LoadAsync(caseId, null, new Dictionary<string, string[]>(), cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostVictimAsync(Guid caseId, CancellationToken cancellationToken) =>
-        RunAsync(caseId, "victim", () => saveVictim.HandleAsync(User.ToActor(), caseId, Victim.ToInput(), cancellationToken), cancellationToken);
+        RunAsync(caseId, "victim", () => saveVictim.HandleAsync(User.ToActor(), caseId, Victim.ToInput(CaseRecordAccess.MaySeeSensitive(User.ToActor())), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostVulnerabilityAsync(Guid caseId, CancellationToken cancellationToken) =>
         RunAsync(caseId, "vulnerability", () => saveVulnerability.HandleAsync(User.ToActor(), caseId, Vulnerability.ToInput(CaseRecordAccess.MaySeeHealth(User.ToActor())), cancellationToken), cancellationToken);

@@ -162,6 +162,45 @@ public sealed class ExportTablesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_victim_context_NRM_columns_are_in_every_cases_file_and_health_needs_and_arrest_only_in_an_identifying_one_for_a_health_role()
+    {
+        using (var scope = _services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            var stored = await db.Cases.SingleAsync(c => c.Id == _case);
+            stored.NrmIdentifiedOn = new DateOnly(2024, 1, 14);
+            stored.NrmMultidisciplinaryTeam = true;
+            stored.HealthNeeds = "injury,pregnancy";
+            stored.ArrestedOrCharged = "true";
+            await db.SaveChangesAsync();
+        }
+
+        string[] sensitive = ["victim.healthNeeds", "victim.arrestedOrCharged"];
+        var (identified, bytes) = await ExportAsync(Actor(_org, Roles.Supervisor), ExportFormat.HtcdsCsv);
+        foreach (var header in sensitive.Append("victim.nrm.identifiedOn").Append("victim.nrm.multidisciplinaryTeam"))
+        {
+            Assert.Contains(header, identified.Columns);
+        }
+
+        var cases = Rows(Entries(bytes)["cases.csv"]);
+        var row = cases.Single(r => r[0] == _case.ToString("D"));
+        string Cell(string header) => row[Array.IndexOf(cases[0], header)];
+        Assert.Equal(("2024-01-14", "yes", "injury;pregnancy", "yes"),
+            (Cell("victim.nrm.identifiedOn"), Cell("victim.nrm.multidisciplinaryTeam"), Cell("victim.healthNeeds"), Cell("victim.arrestedOrCharged")));
+
+        foreach (var (actor, deidentified) in new[] { (Actor(_org, Roles.Supervisor), true), (Actor(_org, Roles.OrgAdmin), false) })
+        {
+            var (result, file) = await ExportAsync(actor, ExportFormat.HtcdsCsv, deidentified);
+            Assert.Contains("victim.nrm.identifiedOn", result.Columns);
+            Assert.DoesNotContain(sensitive[0], result.Columns);
+            Assert.DoesNotContain(sensitive[1], result.Columns);
+            var text = Entries(file)["cases.csv"];
+            Assert.DoesNotContain("pregnancy", text, StringComparison.Ordinal);
+            Assert.Contains(",2024-01-14,yes", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task An_org_admin_gets_no_free_text_no_screening_results_and_no_health_screenings_and_nothing_is_decrypted_for_them()
     {
         var (result, bytes) = await ExportAsync(Actor(_org, Roles.OrgAdmin), ExportFormat.HtcdsCsv);

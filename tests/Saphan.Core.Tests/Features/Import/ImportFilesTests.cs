@@ -205,6 +205,30 @@ public sealed class ImportFilesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_xlsforms_NRM_answers_are_imported_onto_the_case_and_a_date_before_identification_or_a_bad_yes_no_rejects_the_row()
+    {
+        var csv = "person/given_name;person/estimated_age;person/gender;person/citizenship;case/identified_on;case/identification_route;case/province;victim/trafficking_status;victim/nrm_identified_on;victim/nrm_multidisciplinary_team\n"
+            + "Mya;22;female;MM;2024-03-05;outreach;TH-74;actual;2024-03-08;yes\n"
+            + "Hla;23;female;MM;2024-03-05;outreach;TH-74;actual;2024-03-01;no\n"
+            + "Nu;24;female;MM;2024-03-05;outreach;TH-74;actual;;perhaps\n"
+            + "Su;25;female;MM;2024-03-05;outreach;TH-74;possible;;\n";
+        var path = PathFor(".csv");
+        await File.WriteAllTextAsync(path, csv, new UTF8Encoding(false));
+        var (result, issues) = await ImportAsync(path);
+        Assert.Equal("imported 2, duplicates 0, rejected 2", result.Summary);
+        Assert.Equal(ImportTargets.NrmIdentifiedOn, result.Mapping.Columns["victim/nrm_identified_on"]);
+        Assert.Equal(ImportTargets.NrmMultidisciplinaryTeam, result.Mapping.Columns["victim/nrm_multidisciplinary_team"]);
+        Assert.Contains(issues, i => i is { Row: 3, Column: "victim/nrm_identified_on", Kind: ImportIssue.Rejected });
+        Assert.Contains(issues, i => i is { Row: 4, Column: "victim/nrm_multidisciplinary_team", Kind: ImportIssue.Rejected });
+        using var scope = _services.CreateScope();
+        var cases = await scope.ServiceProvider.GetRequiredService<SaphanDbContext>().Cases.Include(c => c.Person).AsNoTracking().ToListAsync();
+        var mya = cases.Single(c => c.Person.GivenName == "Mya");
+        Assert.Equal((new DateOnly(2024, 3, 8), true), (mya.NrmIdentifiedOn!.Value, mya.NrmMultidisciplinaryTeam!.Value));
+        var su = cases.Single(c => c.Person.GivenName == "Su");
+        Assert.Equal((null, null), (su.NrmIdentifiedOn, su.NrmMultidisciplinaryTeam));
+    }
+
+    [Fact]
     public async Task Kobo_answers_that_break_the_dictionarys_rules_reject_their_row_with_the_column_and_reason()
     {
         var csv = KoboHeader

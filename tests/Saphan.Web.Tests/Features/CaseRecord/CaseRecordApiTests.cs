@@ -330,6 +330,109 @@ public sealed class CaseRecordApiTests(SaphanAppFactory app) : IClassFixture<Sap
     }
 
     [Fact]
+    public async Task The_NRM_identification_health_needs_and_arrest_are_saved_validated_per_field_encrypted_and_hidden_from_roles_without_health_access()
+    {
+        var worker = app.Api(app.OrgA, Roles.CaseWorker);
+        var caseId = await Json.CreateCaseAsync(worker, Json.NewCase("Aye")); // identified on 2026-03-01
+        var url = $"/api/v1/cases/{caseId}/victim-context";
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Bad input, each field named; nothing stored. (The future check allows one day for Thai time, as for every date.)
+        async Task<System.Text.Json.Nodes.JsonObject> BadAsync(object body)
+        {
+            var response = await worker.PutAsJsonAsync(url, body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await Json.ReadAsync(response))["errors"]!.AsObject();
+        }
+
+        Assert.True((await BadAsync(new { traffickingStatus = "actual", nrm = new { identifiedOn = "2026-02-28" } })).ContainsKey("nrm.identifiedOn"));
+        Assert.True((await BadAsync(new { traffickingStatus = "actual", nrm = new { identifiedOn = future } })).ContainsKey("nrm.identifiedOn"));
+        Assert.True((await BadAsync(new { traffickingStatus = "actual", nrm = new { identifiedOn = "1 March" } })).ContainsKey("nrm.identifiedOn"));
+        Assert.True((await BadAsync(new { traffickingStatus = "actual", nrm = new { multidisciplinaryTeam = "maybe" } })).ContainsKey("nrm.multidisciplinaryTeam"));
+        Assert.True((await BadAsync(new { traffickingStatus = "actual", nrm = new { colour = "red" } })).ContainsKey("nrm.colour"));
+        Assert.True((await BadAsync(new { traffickingStatus = "actual", healthNeeds = new[] { "injury", "broken_heart" } })).ContainsKey("healthNeeds"));
+        Assert.True((await BadAsync(new { traffickingStatus = "actual", healthNeeds = new[] { "injury", "none" } })).ContainsKey("healthNeeds"));
+        Assert.True((await BadAsync(new { traffickingStatus = "actual", arrestedOrCharged = "yes please" })).ContainsKey("arrestedOrCharged"));
+        Assert.Null((await Json.ReadAsync(await worker.GetAsync(url)))["traffickingStatus"]);
+
+        var saved = await worker.PutAsJsonAsync(url, new
+        {
+            traffickingStatus = "actual",
+            nrm = new { identifiedOn = "2026-03-04", multidisciplinaryTeam = true },
+            healthNeeds = new[] { "injury", "mental_health" },
+            arrestedOrCharged = true,
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var view = await Json.ReadAsync(await worker.GetAsync(url));
+        Assert.Equal("2026-03-04", view["nrm"]!["identifiedOn"]!.GetValue<string>());
+        Assert.True(view["nrm"]!["multidisciplinaryTeam"]!.GetValue<bool>());
+        Assert.Equal(["injury", "mental_health"], view["healthNeeds"]!.AsArray().Select(x => x!.GetValue<string>()));
+        Assert.True(view["arrestedOrCharged"]!.GetValue<bool>());
+        Assert.False(view["sensitiveHidden"]!.GetValue<bool>());
+        var caseVictim = (await Json.ReadAsync(await worker.GetAsync("/api/v1/cases/" + caseId)))["victim"]!;
+        Assert.Equal("2026-03-04", caseVictim["nrm"]!["identifiedOn"]!.GetValue<string>());
+        Assert.True(caseVictim["arrestedOrCharged"]!.GetValue<bool>());
+
+        // The audit names the columns, never values.
+        var detail = await WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "case.updated" && e.EntityId == caseId.ToString()).OrderByDescending(e => e.Sequence).Select(e => e.Detail).FirstAsync());
+        Assert.Contains("cases.health_needs", detail, StringComparison.Ordinal);
+        Assert.Contains("cases.arrested_or_charged", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("injury", detail, StringComparison.Ordinal);
+
+        // At rest: the PDPA s.26 fields are ciphertext.
+        var storedNeeds = await WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT health_needs AS \"Value\" FROM cases WHERE id = {caseId}").SingleAsync());
+        var storedArrest = await WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT arrested_or_charged AS \"Value\" FROM cases WHERE id = {caseId}").SingleAsync());
+        Assert.DoesNotContain("injury", storedNeeds, StringComparison.Ordinal);
+        Assert.DoesNotContain("true", storedArrest, StringComparison.Ordinal);
+
+        // An older client sending only the status keeps the rest.
+        Assert.Equal(HttpStatusCode.OK, (await worker.PutAsJsonAsync(url, new { traffickingStatus = "possible" })).StatusCode);
+        var kept = await Json.ReadAsync(await worker.GetAsync(url));
+        Assert.Equal("2026-03-04", kept["nrm"]!["identifiedOn"]!.GetValue<string>());
+        Assert.Equal(2, kept["healthNeeds"]!.AsArray().Count);
+
+        // Law enforcement and the org admin read the case but see only that the sensitive fields are recorded; the police may
+        // change the NRM fields, not send the sensitive ones (403), and their save keeps them.
+        var police = app.Api(app.OrgA, Roles.LawEnforcement);
+        foreach (var reader in new[] { police, app.Api(app.OrgA, Roles.OrgAdmin) })
+        {
+            foreach (var hidden in new[] { await Json.ReadAsync(await reader.GetAsync(url)), (await Json.ReadAsync(await reader.GetAsync("/api/v1/cases/" + caseId)))["victim"]! })
+            {
+                Assert.True(hidden["sensitiveHidden"]!.GetValue<bool>());
+                Assert.Null(hidden["healthNeeds"]);
+                Assert.Null(hidden["arrestedOrCharged"]);
+                Assert.True(hidden["healthNeedsRecorded"]!.GetValue<bool>());
+                Assert.True(hidden["arrestedOrChargedRecorded"]!.GetValue<bool>());
+                Assert.Equal("2026-03-04", hidden["nrm"]!["identifiedOn"]!.GetValue<string>());
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await police.PutAsJsonAsync(url, new { traffickingStatus = "actual", arrestedOrCharged = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await police.PutAsJsonAsync(url, new { traffickingStatus = "actual", healthNeeds = Array.Empty<string>() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await police.PutAsJsonAsync(url, new { traffickingStatus = "actual", nrm = new { identifiedOn = "2026-03-05", multidisciplinaryTeam = false } })).StatusCode);
+        var after = await Json.ReadAsync(await worker.GetAsync(url));
+        Assert.Equal("2026-03-05", after["nrm"]!["identifiedOn"]!.GetValue<string>());
+        Assert.False(after["nrm"]!["multidisciplinaryTeam"]!.GetValue<bool>());
+        Assert.Equal(2, after["healthNeeds"]!.AsArray().Count);
+        Assert.True(after["arrestedOrCharged"]!.GetValue<bool>());
+
+        // Null clears.
+        Assert.Equal(HttpStatusCode.OK, (await worker.PutAsJsonAsync(url, new { traffickingStatus = "actual", nrm = new { identifiedOn = (string?)null, multidisciplinaryTeam = (bool?)null }, healthNeeds = (string[]?)null, arrestedOrCharged = (bool?)null })).StatusCode);
+        var cleared = await Json.ReadAsync(await worker.GetAsync(url));
+        Assert.Null(cleared["nrm"]!["identifiedOn"]);
+        Assert.Null(cleared["nrm"]!["multidisciplinaryTeam"]);
+        Assert.Empty(cleared["healthNeeds"]!.AsArray());
+        Assert.Null(cleared["arrestedOrCharged"]);
+        Assert.False(cleared["healthNeedsRecorded"]!.GetValue<bool>());
+
+        // Another organisation: 404 on read and write, nothing changes.
+        var other = app.Api(app.OrgB, Roles.CaseWorker);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsJsonAsync(url, new { traffickingStatus = "actual", arrestedOrCharged = true })).StatusCode);
+        Assert.Null((await Json.ReadAsync(await worker.GetAsync(url)))["arrestedOrCharged"]);
+    }
+
+    [Fact]
     public async Task Another_organisation_gets_404_weaker_roles_403_and_nothing_changes()
     {
         var worker = app.Api(app.OrgA, Roles.CaseWorker);
