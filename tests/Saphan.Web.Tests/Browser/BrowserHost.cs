@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 using Saphan.Core.Data;
 using Saphan.Core.Features.Demo;
 using Saphan.Testing;
+using Saphan.Web.Tests.Support;
 
 namespace Saphan.Web.Tests.Browser;
 
@@ -35,12 +36,7 @@ public sealed class BrowserHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _app = SaphanWebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["SAPHAN_DATA"] = _database.DataFolder,
-                ["SAPHAN_DB"] = _database.Storage.Engine == DatabaseEngine.Postgres ? _database.Storage.ConnectionString : null,
-            }));
+        _app = RealServer.Build(_database);
         using (var scope = _app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();

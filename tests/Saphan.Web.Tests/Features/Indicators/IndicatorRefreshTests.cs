@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Saphan.Core.Data;
 using Saphan.Core.Features.Indicators;
 using Saphan.Testing;
+using Saphan.Web.Tests.Support;
 
 namespace Saphan.Web.Tests.Features.Indicators;
 
@@ -23,14 +24,7 @@ public sealed class IndicatorRefreshTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _app = SaphanWebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["SAPHAN_DATA"] = _database.DataFolder,
-                ["SAPHAN_DB"] = _database.Storage.Engine == DatabaseEngine.Postgres ? _database.Storage.ConnectionString : null,
-                ["Indicators:RefreshSeconds"] = "0.2",
-                ["Indicators:RefreshBatch"] = "100",
-            }));
+        _app = RealServer.Build(_database, new Dictionary<string, string?> { ["Indicators:RefreshSeconds"] = "0.2", ["Indicators:RefreshBatch"] = "100" });
         using (var scope = _app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();

@@ -11,6 +11,7 @@ using Saphan.Core.Features.Demo;
 using Saphan.Core.Features.Repository;
 using Saphan.Linkage.Clks;
 using Saphan.Testing;
+using Saphan.Web.Tests.Support;
 
 namespace Saphan.Web.Tests.Features.Repository;
 
@@ -29,12 +30,7 @@ public sealed class OpenDataKAnonymityTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _app = SaphanWebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["SAPHAN_DATA"] = _database.DataFolder,
-                ["SAPHAN_DB"] = _database.Storage.Engine == DatabaseEngine.Postgres ? _database.Storage.ConnectionString : null,
-            }));
+        _app = RealServer.Build(_database);
         using (var scope = _app.Services.CreateScope())
         {
             var services = scope.ServiceProvider;
