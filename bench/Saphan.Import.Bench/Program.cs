@@ -7,6 +7,7 @@ using Saphan.Core.Features.Identity;
 using Saphan.Core.Features.Import;
 using Saphan.Core.Features.Organisations;
 using Saphan.Core.Tests.Features.Import;
+using Microsoft.EntityFrameworkCore;
 using Saphan.Testing;
 
 // Usage: dotnet run -c Release --project bench/Saphan.Import.Bench -- 10000 100000
@@ -17,7 +18,11 @@ using Saphan.Testing;
 using var sampler = Environment.GetEnvironmentVariable("SAPHAN_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
 var xlsx = args.Contains("--xlsx");
 var export = args.Contains("--export");
-var sizes = args.Where(a => a is not ("--xlsx" or "--export")).ToArray();
+// --import-only skips the dry run: the import then runs in a fresh process, as `./saphan import` does.
+// SAPHAN_BENCH_WINDOW=1 prints each run's window on the monotonic clock (to cut a `perf record` to it);
+// SAPHAN_BENCH_KEEP=FILE keeps a checkpointed copy of the imported database there (for sqlite3's dbstat).
+var importOnly = args.Contains("--import-only");
+var sizes = args.Where(a => a is not ("--xlsx" or "--export" or "--import-only")).ToArray();
 foreach (var arg in sizes.Length == 0 ? ["10000"] : sizes)
 {
     var rows = int.Parse(arg, CultureInfo.InvariantCulture);
@@ -50,7 +55,7 @@ foreach (var arg in sizes.Length == 0 ? ["10000"] : sizes)
 
         path = workbook;
     }
-    foreach (var dryRun in new[] { true, false })
+    foreach (var dryRun in importOnly ? new[] { false } : new[] { true, false })
     {
         using var scope = services.CreateScope();
         var import = scope.ServiceProvider.GetRequiredService<ImportCsv>();
@@ -60,10 +65,31 @@ foreach (var arg in sizes.Length == 0 ? ["10000"] : sizes)
         var stopwatch = Stopwatch.StartNew();
         var result = await import.HandleAsync(actor, () => File.OpenRead(path), new ImportOptions { DryRun = dryRun }, default);
         stopwatch.Stop();
+        if (Environment.GetEnvironmentVariable("SAPHAN_BENCH_WINDOW") == "1")
+        {
+            // The run's window on the monotonic clock (Stopwatch's on Linux), to cut a perf recording to it.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  window {(Stopwatch.GetTimestamp() - stopwatch.ElapsedTicks) / (double)Stopwatch.Frequency:F6} {Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency:F6}"));
+        }
+
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rows,7} rows {(dryRun ? "dry run" : "import "),-8} {stopwatch.Elapsed.TotalSeconds,7:F2} s  {result.Rows / stopwatch.Elapsed.TotalSeconds,8:F0} rows/s  cpu {cpuSeconds,6:F2} s ({result.Rows / cpuSeconds,7:F0} rows per cpu-second)  {result.Summary}  peak working set {Environment.WorkingSet / 1048576} MB  allocated {(GC.GetTotalAllocatedBytes() - before) / rows} B/row  file {new FileInfo(path).Length / 1048576.0:F1} MB"));
         sampler?.Print(15);
+        if (!dryRun && Environment.GetEnvironmentVariable("SAPHAN_BENCH_KEEP") is { Length: > 0 } keep)
+        {
+            var connection = scope.ServiceProvider.GetRequiredService<SaphanDbContext>().Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            var wal = new FileInfo(connection.DataSource + "-wal");
+            command.CommandText = "PRAGMA page_size";
+            var pageSize = await command.ExecuteScalarAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  database {new FileInfo(connection.DataSource).Length / 1048576.0:F1} MB, WAL {(wal.Exists ? wal.Length / 1048576.0 : 0):F1} MB, pages of {pageSize} bytes; copy in {keep}"));
+            File.Delete(keep);
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); VACUUM INTO $file";
+            command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$file", keep));
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     if (export)

@@ -61,6 +61,10 @@ public sealed partial class SchemaMigrator(SaphanDbContext db, ILogger<SchemaMig
         {
             if (engine == DatabaseEngine.Sqlite)
             {
+                // 16 KB pages instead of 4 KB, for a new file only (a file's page size is fixed once it holds a table, and in
+                // WAL mode for good): a quarter of the page reads, writes and splits per row stored; the import's inserts
+                // measured ~25 % faster (docs/benchmarks.md). An existing file keeps its pages.
+                await ExecuteAsync(connection, null, "PRAGMA page_size=16384;", cancellationToken);
                 // WAL lets readers work while a writer writes; it is a property of the file, set once.
                 await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
             }

@@ -112,6 +112,64 @@ public sealed class SchemaMigratorTests : IAsyncLifetime
         Assert.Contains("was changed after this database applied it", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_new_SQLite_file_gets_16_KB_pages_and_an_older_file_keeps_its_own()
+    {
+        if (TestDatabase.UsePostgres)
+        {
+            return;
+        }
+
+        using (var scope = _services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+            var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
+            Assert.Equal(16384L, await PageSizeAsync(db.Database.GetDbConnection()));
+        }
+
+        // A file made before the change: 4 KB pages, already in WAL mode with tables in it.
+        var older = Path.Combine(_database.DataFolder, "older.db");
+        var connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = older }.ToString();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE kept (id INTEGER PRIMARY KEY); INSERT INTO kept VALUES (7);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var storage = StorageOptions.Create(Path.Combine(_database.DataFolder, "older"), connectionString);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSaphanData(storage);
+        await using (var provider = services.BuildServiceProvider())
+        using (var scope = provider.CreateScope())
+        {
+            var migrator = scope.ServiceProvider.GetRequiredService<SchemaMigrator>();
+            await migrator.MigrateAsync();
+            Assert.Equal(migrator.LatestVersion, await migrator.CurrentVersionAsync());
+            var connection = scope.ServiceProvider.GetRequiredService<SaphanDbContext>().Database.GetDbConnection();
+            Assert.Equal(4096L, await PageSizeAsync(connection));
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM kept";
+            Assert.Equal(7L, await command.ExecuteScalarAsync());
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static async Task<long> PageSizeAsync(DbConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task<HashSet<string>> ColumnsAsync(DbConnection connection, string table, bool postgres)
     {
         await using var command = connection.CreateCommand();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -13,8 +14,8 @@ namespace Saphan.Core.Features.Import;
 /// (<see cref="Convert"/>): every value goes through the property's own relational type mapping and its value converter
 /// (field encryption, lists, dates), i.e. what <c>SaveChanges</c> would store. Only plain mapped properties are
 /// supported; the constructor refuses shadow properties, so a model change cannot silently drop a column.
-/// Stateless after construction: the import converts (and so encrypts) rows on its reading thread while the writing
-/// thread inserts the previous batch.
+/// Holds nothing but a one-value cache after construction: the import converts (and so encrypts) rows on its reading
+/// thread while the writing thread inserts the previous batch.
 /// </summary>
 internal sealed class BulkRows<T>
     where T : class
@@ -36,7 +37,13 @@ internal sealed class BulkRows<T>
         ColumnNames = [.. properties.Select(p => p.GetColumnName(table)!)];
         Table = sql.DelimitIdentifier(table.Name, table.Schema);
         ColumnList = string.Join(", ", ColumnNames.Select(c => sql.DelimitIdentifier(c)));
+        _sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
     }
+
+    private readonly bool _sqlite;
+    // The last time stamp encoded (an import stamps every row with the same instant: created_at, updated_at); one
+    // reference, replaced whole, so a reader on another thread sees either the old pair or the new one.
+    private Tuple<DateTimeOffset, byte[]>? _lastInstant;
 
     public IClrPropertyGetter[] Getters { get; }
     public RelationalTypeMapping[] Mappings { get; }
@@ -46,19 +53,86 @@ internal sealed class BulkRows<T>
     /// <summary>The delimited column names, comma-separated, in the order of <see cref="Convert"/>'s values.</summary>
     public string ColumnList { get; }
 
-    /// <summary>The values stored for <paramref name="item"/>, converted (encrypted, serialised) by the model's converters.</summary>
+    /// <summary>
+    /// The values stored for <paramref name="item"/>, converted (encrypted, serialised) by the model's converters. On
+    /// SQLite they are also encoded the way they are bound (<see cref="SqliteValue"/>), so the thread that converts does
+    /// the formatting and the thread that inserts only binds.
+    /// </summary>
     public object?[] Convert(T item)
     {
         var row = new object?[Getters.Length];
         for (var i = 0; i < row.Length; i++)
         {
             var value = Getters[i].GetClrValueUsingContainingEntity(item);
-            row[i] = value is null ? null : Mappings[i].Converter is { } converter ? converter.ConvertToProvider(value) : value;
+            var stored = value is null ? null : Mappings[i].Converter is { } converter ? converter.ConvertToProvider(value) : value;
+            row[i] = _sqlite ? SqliteValue(stored, ColumnNames[i]) : stored;
         }
 
         return row;
     }
+
+    /// <summary>
+    /// A provider value as Microsoft.Data.Sqlite binds it for EF Core's SQLite type mappings, ready to bind: text (strings,
+    /// GUIDs in upper case, ISO dates and times, decimals) as UTF-8 bytes, integers (booleans as 0/1) as a long, reals
+    /// as a double, blobs wrapped in <see cref="SqliteBlob"/>. Any other type is refused rather than guessed.
+    /// </summary>
+    internal object? SqliteValue(object? value, string column) => value switch
+    {
+        null or DBNull => null,
+        string text => Encoding.UTF8.GetBytes(text),
+        Guid guid => GuidText(guid),
+        DateTimeOffset at => InstantText(at),
+        DateTime at => Encoding.UTF8.GetBytes(at.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        DateOnly day => DayText(day),
+        bool flag => flag ? 1L : 0L,
+        int number => (long)number,
+        long number => number,
+        short number => (long)number,
+        byte number => (long)number,
+        decimal number => Encoding.UTF8.GetBytes(number.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        double number => number,
+        float number => (double)number,
+        byte[] bytes => new SqliteBlob(bytes),
+        _ => throw new NotSupportedException($"BulkInsert<{typeof(T).Name}>: column {column} holds a {value.GetType().Name}, which it does not know how to store like EF."),
+    };
+
+    private static byte[] GuidText(Guid guid)
+    {
+        var text = new byte[36];
+        guid.TryFormat(text, out _, "D");
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is >= (byte)'a' and <= (byte)'f')
+            {
+                text[i] -= 'a' - 'A';
+            }
+        }
+
+        return text;
+    }
+
+    private byte[] InstantText(DateTimeOffset at)
+    {
+        if (_lastInstant is { } last && last.Item1.Equals(at) && last.Item1.Offset == at.Offset)
+        {
+            return last.Item2;
+        }
+
+        var text = Encoding.UTF8.GetBytes(at.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+        _lastInstant = Tuple.Create(at, text);
+        return text;
+    }
+
+    private static byte[] DayText(DateOnly day)
+    {
+        var text = new byte[10];
+        day.TryFormat(text, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return text;
+    }
 }
+
+/// <summary>A blob for SQLite (a <c>byte[]</c> value in a converted row is UTF-8 text).</summary>
+internal sealed record SqliteBlob(byte[] Bytes);
 
 /// <summary>
 /// Inserts converted rows (<see cref="BulkRows{T}.Convert"/>) of one table on the context's connection and inside its
@@ -67,9 +141,9 @@ internal sealed class BulkRows<T>
 /// <list type="bullet">
 /// <item>SQLite: multi-row <c>INSERT … VALUES (…),(…),…</c> statements prepared once and bound by position through
 /// SQLite's own API (Microsoft.Data.Sqlite looks every parameter up by name on every execution and builds a reader per
-/// statement, which cost more than SQLite's insert itself). <see cref="BindValue"/> stores each CLR value exactly as
-/// Microsoft.Data.Sqlite does for EF (a test compares every column with what <c>SaveChanges</c> stores) and refuses
-/// any other type.</item>
+/// statement, which cost more than SQLite's insert itself). Values arrive already encoded by
+/// <see cref="BulkRows{T}.SqliteValue"/> exactly as Microsoft.Data.Sqlite stores them for EF (a test compares every
+/// column with what <c>SaveChanges</c> stores): the inserting thread only binds.</item>
 /// <item>PostgreSQL: one binary <c>COPY … FROM STDIN</c> per table and batch.</item>
 /// </list>
 /// </summary>
@@ -202,7 +276,7 @@ internal sealed class BulkInsert<T> : IDisposable
             var row = _rows[r];
             for (var c = 0; c < width; c++)
             {
-                BindValue(handle, statement, index++, row[c], _columns.ColumnNames[c]);
+                BindValue(handle, statement, index++, row[c]);
             }
         }
 
@@ -215,30 +289,17 @@ internal sealed class BulkInsert<T> : IDisposable
         }
     }
 
-    /// <summary>
-    /// Binds a provider value the way Microsoft.Data.Sqlite binds it for EF Core's SQLite type mappings (text GUIDs in
-    /// upper case, ISO dates and times as text, booleans as 0/1). Any other type is refused rather than guessed.
-    /// </summary>
-    internal static void BindValue(sqlite3 handle, sqlite3_stmt statement, int index, object? value, string column)
+    /// <summary>Binds a value encoded by <see cref="BulkRows{T}.SqliteValue"/>.</summary>
+    private static void BindValue(sqlite3 handle, sqlite3_stmt statement, int index, object? value)
     {
         var rc = value switch
         {
-            null or DBNull => raw.sqlite3_bind_null(statement, index),
-            string text => raw.sqlite3_bind_text16(statement, index, text.AsSpan()),
-            Guid guid => raw.sqlite3_bind_text16(statement, index, guid.ToString().ToUpperInvariant().AsSpan()),
-            DateTimeOffset at => raw.sqlite3_bind_text16(statement, index, at.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture).AsSpan()),
-            DateTime at => raw.sqlite3_bind_text16(statement, index, at.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture).AsSpan()),
-            DateOnly day => raw.sqlite3_bind_text16(statement, index, day.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture).AsSpan()),
-            bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
-            int number => raw.sqlite3_bind_int64(statement, index, number),
+            null => raw.sqlite3_bind_null(statement, index),
+            byte[] text => raw.sqlite3_bind_text(statement, index, text.AsSpan()),
             long number => raw.sqlite3_bind_int64(statement, index, number),
-            short number => raw.sqlite3_bind_int64(statement, index, number),
-            byte number => raw.sqlite3_bind_int64(statement, index, number),
-            decimal number => raw.sqlite3_bind_text16(statement, index, number.ToString("0.0###########################", CultureInfo.InvariantCulture).AsSpan()),
             double number => raw.sqlite3_bind_double(statement, index, number),
-            float number => raw.sqlite3_bind_double(statement, index, number),
-            byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-            _ => throw new NotSupportedException($"BulkInsert<{typeof(T).Name}>: column {column} holds a {value.GetType().Name}, which it does not know how to store like EF."),
+            SqliteBlob blob => raw.sqlite3_bind_blob(statement, index, blob.Bytes),
+            _ => throw new InvalidOperationException($"BulkInsert<{typeof(T).Name}>: a {value.GetType().Name} was not encoded for SQLite."),
         };
         if (rc != raw.SQLITE_OK)
         {
