@@ -262,7 +262,10 @@ internal sealed class BulkInsert<T> : IDisposable
     private sqlite3_stmt Prepare(sqlite3 handle, int rows)
     {
         var values = "(" + string.Join(",", Enumerable.Repeat("?", _columns.ColumnNames.Length)) + ")";
-        var sql = "INSERT INTO " + _columns.Table + " (" + _columns.ColumnList + ") VALUES " + string.Join(",", Enumerable.Repeat(values, rows));
+        // OR FAIL: a failing row stops the statement without undoing the rows before it, so SQLite needs no statement
+        // journal for it (with foreign keys off; see ImportCsv.SqliteWriteSettings). Every caller rolls the whole
+        // transaction back on any error, so nothing of a failed statement is ever committed.
+        var sql = "INSERT OR FAIL INTO " + _columns.Table + " (" + _columns.ColumnList + ") VALUES " + string.Join(",", Enumerable.Repeat(values, rows));
         var rc = raw.sqlite3_prepare_v2(handle, sql, out var statement);
         SqliteException.ThrowExceptionForRC(rc, handle);
         return statement;

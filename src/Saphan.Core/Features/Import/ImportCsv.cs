@@ -121,8 +121,14 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            await using var settings = options.DryRun ? null : await SqliteWriteSettings.ApplyAsync(db, cancellationToken);
             await using var transaction = options.DryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
-            await using var cache = transaction is null ? null : await LargerCache.SetAsync(db, cancellationToken);
+            // Again inside the transaction: the imported rows reference the organisation, and SQLite does not check it for
+            // the import's inserts (SqliteWriteSettings).
+            if (transaction is not null && !await db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId, cancellationToken))
+            {
+                throw new NotFoundException("Organisation");
+            }
             if (options.SaveMappingAs is { } name && !options.DryRun)
             {
                 await SaveMappingAsync(actor.OrganisationId, name, mapping, run.Now, cancellationToken);
@@ -163,53 +169,68 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
     }
 
     /// <summary>
-    /// A larger SQLite page cache on the import's connection while it writes, given back afterwards (the connection
-    /// returns to the pool). The search-term and date indexes take keys in random order; with SQLite's default 2 MB
-    /// cache every batch evicts and re-reads their pages (measured: about a quarter of the insert time for 30,000 rows).
-    /// Only memory: durability and the transaction are unchanged. Nothing on PostgreSQL.
+    /// SQLite settings of the import's connection while it writes, given back afterwards (the connection returns to the
+    /// pool); nothing on PostgreSQL. Journal mode, <c>synchronous</c> and the single transaction are unchanged, so a
+    /// commit is as durable as before and a killed import leaves nothing.
+    /// <list type="bullet">
+    /// <item>A 64 MB page cache: the search-term and date indexes take keys in random order; with SQLite's default 2 MB
+    /// cache every batch evicts and re-reads their pages.</item>
+    /// <item>No statement journals. Inside a transaction SQLite keeps, for every multi-row INSERT that could fail half-way,
+    /// the pages it changes, so that the statement alone can be undone; beyond 64 KB that journal goes to a temporary
+    /// file: 1.2 million small writes for 100,000 rows, the writing thread's largest cost (strace/perf,
+    /// docs/benchmarks.md). The import never undoes one statement — any failure rolls the whole import back — so its
+    /// inserts are <c>INSERT OR FAIL</c> and foreign keys are not enforced by SQLite while it writes (with them on,
+    /// SQLite journals every statement whatever its conflict clause). Every reference an imported row makes is to a row
+    /// written before it in the same batch (person → organisation; document, search term, case → person; event, consent →
+    /// case) or to the organisation, which is checked inside the transaction; ImportPipelineTests runs SQLite's
+    /// <c>foreign_key_check</c> after imports to prove it.</item>
+    /// </list>
     /// </summary>
-    private sealed class LargerCache(SaphanDbContext db, object previous) : IAsyncDisposable
+    private sealed class SqliteWriteSettings(SaphanDbContext db, long cacheSize, long foreignKeys) : IAsyncDisposable
     {
         /// <summary>At most this many KiB of pages (the memory stays bounded whatever the file's size).</summary>
         private const int KibiBytes = 65536;
 
-        public static async Task<LargerCache?> SetAsync(SaphanDbContext db, CancellationToken cancellationToken)
+        public static async Task<SqliteWriteSettings?> ApplyAsync(SaphanDbContext db, CancellationToken cancellationToken)
         {
             if (db.IsPostgres)
             {
                 return null;
             }
 
+            // Opened here and kept open until disposed, so the settings and the transaction share one pooled connection.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
-            var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
             command.CommandText = "PRAGMA cache_size";
-            var previous = await command.ExecuteScalarAsync(cancellationToken) ?? -2000L;
-            command.CommandText = "PRAGMA cache_size = -" + KibiBytes.ToString(CultureInfo.InvariantCulture);
+            var cacheSize = System.Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? -2000L, CultureInfo.InvariantCulture);
+            command.CommandText = "PRAGMA foreign_keys";
+            var foreignKeys = System.Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 1L, CultureInfo.InvariantCulture);
+            // foreign_keys can only change outside a transaction.
+            command.CommandText = "PRAGMA cache_size = -" + KibiBytes.ToString(CultureInfo.InvariantCulture) + "; PRAGMA foreign_keys = OFF;";
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return new LargerCache(db, previous);
+            return new SqliteWriteSettings(db, cacheSize, foreignKeys);
         }
 
         public async ValueTask DisposeAsync()
         {
             var connection = db.Database.GetDbConnection();
-            if (connection.State != System.Data.ConnectionState.Open)
-            {
-                return;
-            }
-
-            await using var command = connection.CreateCommand();
-            // Still inside the transaction when the import failed (it is rolled back next), outside it after the commit.
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = "PRAGMA cache_size = " + System.Convert.ToInt64(previous, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
             try
             {
-                await command.ExecuteNonQueryAsync();
+                if (connection.State == System.Data.ConnectionState.Open)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheSize}; PRAGMA foreign_keys = {foreignKeys};");
+                    await command.ExecuteNonQueryAsync();
+                }
             }
             catch (System.Data.Common.DbException)
             {
                 // A broken connection: the import's own error is the one to report; the pool discards such a connection.
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
             }
         }
     }

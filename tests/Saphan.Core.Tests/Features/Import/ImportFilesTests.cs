@@ -197,6 +197,7 @@ public sealed class ImportFilesTests : IAsyncLifetime
         Assert.DoesNotContain(events, e => e.CaseId == thida.Id);
 
         var consent = await db.ConsentRecords.AsNoTracking().SingleAsync();
+        await ImportAssertions.ReferencesHoldAsync(db);
         Assert.Equal((somchai.Id, "referral", "given", "written", new DateOnly(2024, 3, 5)), (consent.CaseId, consent.Purpose, consent.Status, consent.Method, consent.RecordedOn));
 
         // ODK Central's "group-name" headers map the same way.

@@ -246,6 +246,7 @@ public sealed class ImportPipelineTests : IAsyncLifetime
         Assert.Equal(2400 + second.Imported, await db.Cases.CountAsync());
         // One audit entry per batch (24; then 591 candidates in batches of 40: 15) and one for each completed import.
         Assert.Equal(24 + 1 + 15 + 1, await db.AuditEntries.CountAsync(e => e.EntityType == "import"));
+        await ImportAssertions.ReferencesHoldAsync(db);
         var indexer = scope.ServiceProvider.GetRequiredService<PersonIndexer>();
         var found = await indexer.Find(_actor.OrganisationId, "Somchai1230 Family1230").ToListAsync();
         Assert.Equal("Somchai1230", (await db.Persons.AsNoTracking().SingleAsync(p => p.Id == Assert.Single(found))).GivenName);
