@@ -14,8 +14,9 @@ namespace Saphan.Core.Features.Import;
 /// (<see cref="Convert"/>): every value goes through the property's own relational type mapping and its value converter
 /// (field encryption, lists, dates), i.e. what <c>SaveChanges</c> would store. Only plain mapped properties are
 /// supported; the constructor refuses shadow properties, so a model change cannot silently drop a column.
-/// Holds nothing but a one-value cache after construction: the import converts (and so encrypts) rows on its reading
-/// thread while the writing thread inserts the previous batch.
+/// After construction it holds only caches of encoded values, for <see cref="Convert"/>, which one thread calls at a
+/// time: the import converts (and so encrypts) rows on its reading thread while the writing thread inserts the previous
+/// batch with the column lists, which never change.
 /// </summary>
 internal sealed class BulkRows<T>
     where T : class
@@ -41,9 +42,16 @@ internal sealed class BulkRows<T>
     }
 
     private readonly bool _sqlite;
-    // The last time stamp encoded (an import stamps every row with the same instant: created_at, updated_at); one
-    // reference, replaced whole, so a reader on another thread sees either the old pair or the new one.
-    private Tuple<DateTimeOffset, byte[]>? _lastInstant;
+
+    // Encodings worth keeping, since rows repeat them: the last time stamp (an import stamps every row with the same
+    // instant), the last two GUIDs (the organisation in every row; a person in its document, search-term and case rows),
+    // and short texts (codes: kinds, statuses, provinces, countries). Convert is called by one thread at a time.
+    private (DateTimeOffset At, byte[] Text)? _lastInstant;
+    private (Guid Id, byte[] Text) _guid0;
+    private (Guid Id, byte[] Text) _guid1;
+    private readonly Dictionary<string, byte[]> _codes = new(StringComparer.Ordinal);
+    private const int CodeLength = 16;
+    private const int MaxCodes = 4096;
 
     public IClrPropertyGetter[] Getters { get; }
     public RelationalTypeMapping[] Mappings { get; }
@@ -79,7 +87,7 @@ internal sealed class BulkRows<T>
     internal object? SqliteValue(object? value, string column) => value switch
     {
         null or DBNull => null,
-        string text => Encoding.UTF8.GetBytes(text),
+        string text => Text(text),
         Guid guid => GuidText(guid),
         DateTimeOffset at => InstantText(at),
         DateTime at => Encoding.UTF8.GetBytes(at.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
@@ -96,7 +104,47 @@ internal sealed class BulkRows<T>
         _ => throw new NotSupportedException($"BulkInsert<{typeof(T).Name}>: column {column} holds a {value.GetType().Name}, which it does not know how to store like EF."),
     };
 
-    private static byte[] GuidText(Guid guid)
+    private byte[] Text(string text)
+    {
+        if (text.Length > CodeLength)
+        {
+            return Encoding.UTF8.GetBytes(text);
+        }
+
+        if (_codes.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (_codes.Count < MaxCodes)
+        {
+            _codes[text] = bytes;
+        }
+
+        return bytes;
+    }
+
+    private byte[] GuidText(Guid guid)
+    {
+        if (_guid0.Text is not null && _guid0.Id == guid)
+        {
+            return _guid0.Text;
+        }
+
+        if (_guid1.Text is not null && _guid1.Id == guid)
+        {
+            (_guid0, _guid1) = (_guid1, _guid0);
+            return _guid0.Text;
+        }
+
+        var text = GuidBytes(guid);
+        _guid1 = _guid0;
+        _guid0 = (guid, text);
+        return text;
+    }
+
+    private static byte[] GuidBytes(Guid guid)
     {
         var text = new byte[36];
         guid.TryFormat(text, out _, "D");
@@ -113,13 +161,13 @@ internal sealed class BulkRows<T>
 
     private byte[] InstantText(DateTimeOffset at)
     {
-        if (_lastInstant is { } last && last.Item1.Equals(at) && last.Item1.Offset == at.Offset)
+        if (_lastInstant is { } last && last.At.Equals(at) && last.At.Offset == at.Offset)
         {
-            return last.Item2;
+            return last.Text;
         }
 
         var text = Encoding.UTF8.GetBytes(at.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
-        _lastInstant = Tuple.Create(at, text);
+        _lastInstant = (at, text);
         return text;
     }
 

@@ -22,8 +22,16 @@ public sealed class BlindIndex
     /// <summary>The hash of one already-normalised term of a kind (name, id, phone).</summary>
     public string Hash(string kind, string normalisedTerm)
     {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(normalisedTerm);
+        // "kind:term" in UTF-8, without the intermediate strings (on the stack when short).
+        var length = Encoding.UTF8.GetByteCount(kind) + 1 + Encoding.UTF8.GetByteCount(normalisedTerm);
+        Span<byte> input = length <= 256 ? stackalloc byte[length] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(kind, input);
+        input[written++] = (byte)':';
+        Encoding.UTF8.GetBytes(normalisedTerm, input[written..]);
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(kind + ":" + normalisedTerm), mac);
+        HMACSHA256.HashData(_key, input, mac);
         return Convert.ToHexStringLower(mac[..16]);
     }
 

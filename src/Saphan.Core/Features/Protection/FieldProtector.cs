@@ -28,16 +28,48 @@ public sealed class FieldProtector
 
     public string KeyId { get; }
 
+    // Random bytes for nonces, drawn from the system's generator a few hundred nonces at a time (one call per value was a
+    // system call per encrypted field). Every nonce is still fresh CSPRNG output, used once, on one thread.
+    [ThreadStatic]
+    private static byte[]? t_random;
+    [ThreadStatic]
+    private static int t_randomUsed;
+    private const int RandomBufferSize = NonceSize * 256;
+
+    // The associated data of each field name, encoded once (field names are the model's property names: a handful).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _associated = new(StringComparer.Ordinal);
+
     public string Protect(string field, string plaintext)
     {
-        var plain = Encoding.UTF8.GetBytes(plaintext);
-        var output = new byte[1 + NonceSize + plain.Length + TagSize];
+        ArgumentNullException.ThrowIfNull(plaintext);
+        var length = Encoding.UTF8.GetByteCount(plaintext);
+        var output = new byte[1 + NonceSize + length + TagSize];
         output[0] = FormatVersion;
         var nonce = output.AsSpan(1, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        var aes = Cipher();
-        aes.Encrypt(nonce, plain, output.AsSpan(1 + NonceSize, plain.Length), output.AsSpan(1 + NonceSize + plain.Length), Encoding.UTF8.GetBytes(field));
+        NextNonce(nonce);
+        // The plaintext is encoded into the ciphertext's place and encrypted there (AES-GCM works in place).
+        var body = output.AsSpan(1 + NonceSize, length);
+        Encoding.UTF8.GetBytes(plaintext, body);
+        Cipher().Encrypt(nonce, body, body, output.AsSpan(1 + NonceSize + length), Associated(field));
         return Convert.ToBase64String(output);
+    }
+
+    private byte[] Associated(string field) => _associated.GetOrAdd(field, static f => Encoding.UTF8.GetBytes(f));
+
+    private static void NextNonce(Span<byte> nonce)
+    {
+        var random = t_random ??= new byte[RandomBufferSize];
+        if (t_randomUsed == 0 || t_randomUsed + NonceSize > RandomBufferSize)
+        {
+            RandomNumberGenerator.Fill(random);
+            t_randomUsed = 0;
+        }
+
+        var next = random.AsSpan(t_randomUsed, NonceSize);
+        next.CopyTo(nonce);
+        // Not kept: a nonce handed out is wiped from the buffer.
+        next.Clear();
+        t_randomUsed += NonceSize;
     }
 
     private AesGcm Cipher()
@@ -64,7 +96,7 @@ public sealed class FieldProtector
         var cipherLength = input.Length - 1 - NonceSize - TagSize;
         var plain = new byte[cipherLength];
         var aes = Cipher();
-        aes.Decrypt(input.AsSpan(1, NonceSize), input.AsSpan(1 + NonceSize, cipherLength), input.AsSpan(1 + NonceSize + cipherLength), plain, Encoding.UTF8.GetBytes(field));
+        aes.Decrypt(input.AsSpan(1, NonceSize), input.AsSpan(1 + NonceSize, cipherLength), input.AsSpan(1 + NonceSize + cipherLength), plain, Associated(field));
         return Encoding.UTF8.GetString(plain);
     }
 }

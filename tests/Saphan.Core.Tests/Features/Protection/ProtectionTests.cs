@@ -19,6 +19,38 @@ public sealed class ProtectionTests
     }
 
     [Fact]
+    public void Nonces_are_never_repeated_across_many_fields_and_threads_and_every_value_round_trips()
+    {
+        // More fields than one buffer of random bytes holds (nonces are drawn a few hundred at a time), on two threads.
+        var protector = new FieldProtector(Keys);
+        var sealedValues = new System.Collections.Concurrent.ConcurrentBag<(string Plain, string Sealed)>();
+        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, t =>
+        {
+            for (var i = 0; i < 1500; i++)
+            {
+                var plain = "ค่า " + t + "-" + i;
+                sealedValues.Add((plain, protector.Protect("person.address", plain)));
+            }
+        });
+        var nonces = sealedValues.Select(v => Convert.ToHexString(Convert.FromBase64String(v.Sealed).AsSpan(1, 12))).ToList();
+        Assert.Equal(3000, nonces.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(nonces, n => n == new string('0', 24));
+        Assert.All(sealedValues, v => Assert.Equal(v.Plain, protector.Unprotect("person.address", v.Sealed)));
+    }
+
+    [Fact]
+    public void A_blind_index_hash_is_the_first_half_of_HMAC_SHA256_of_kind_colon_term_so_stored_hashes_stay_valid()
+    {
+        var index = new BlindIndex(Keys);
+        var key = Keys.Derive("blind-index/v1");
+        foreach (var (kind, term) in new[] { ("name", "somchai"), ("name", "สมชาย"), ("document", "P1234567"), ("name", new string('ก', 300)) })
+        {
+            var expected = Convert.ToHexStringLower(HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(kind + ":" + term)).AsSpan(0, 16));
+            Assert.Equal(expected, index.Hash(kind, term));
+        }
+    }
+
+    [Fact]
     public void A_ciphertext_moved_to_another_field_or_altered_or_read_with_another_key_does_not_decrypt()
     {
         var protector = new FieldProtector(Keys);
