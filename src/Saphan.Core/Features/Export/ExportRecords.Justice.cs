@@ -229,9 +229,12 @@ public sealed partial class ExportRecords
         db.Set<SuspectLink>().AsNoTracking().Where(l => suspects.Any(s => s.Id == l.SuspectId && s.OrganisationId == l.OrganisationId))
             .OrderBy(l => l.SuspectId).ThenBy(l => l.Id);
 
-    private IQueryable<OperationRow> OperationRows(Guid organisation, bool identifying)
+    private IQueryable<Operation> OwnOperations(Guid organisation) =>
+        db.Set<Operation>().AsNoTracking().Where(o => o.OrganisationId == organisation);
+
+    private static IQueryable<OperationRow> OperationRows(IQueryable<Operation> operations, bool identifying)
     {
-        var rows = db.Set<Operation>().AsNoTracking().Where(o => o.OrganisationId == organisation).OrderBy(o => o.Id);
+        var rows = operations.OrderBy(o => o.Id);
         return identifying
             ? rows.Select(o => new OperationRow(o.Id, o.Type, o.Name, o.Province, o.PlannedOn, o.LegalCaseId, o.Status, o.ShelterPlaces, o.Interpreters,
                 o.ChildSpecialists, o.MedicalArrangements, o.ProsecutionLead, o.ApprovedAt, o.CreatedAt))
@@ -254,7 +257,7 @@ public sealed partial class ExportRecords
             ["suspects"] = await suspects.CountAsync(cancellationToken),
             ["suspect_identifiers"] = await IdentifierRows(suspects, false).CountAsync(cancellationToken),
             ["suspect_links"] = await LinkRows(suspects).CountAsync(cancellationToken),
-            ["operations"] = await db.Set<Operation>().CountAsync(o => o.OrganisationId == organisation, cancellationToken),
+            ["operations"] = await OwnOperations(organisation).CountAsync(cancellationToken),
         };
     }
 
@@ -271,7 +274,7 @@ public sealed partial class ExportRecords
         written["suspects"] = await TableAsync(sink, "suspects", Pick(SuspectColumns, identifying), SuspectRows(suspects, identifying), cancellationToken);
         written["suspect_identifiers"] = await TableAsync(sink, "suspect_identifiers", Pick(IdentifierColumns, identifying), IdentifierRows(suspects, identifying), cancellationToken);
         written["suspect_links"] = await TableAsync(sink, "suspect_links", Pick(LinkColumns, identifying), LinkRows(suspects), cancellationToken);
-        written["operations"] = await TableAsync(sink, "operations", Pick(OperationColumns, identifying), OperationRows(organisation, identifying), cancellationToken);
+        written["operations"] = await TableAsync(sink, "operations", Pick(OperationColumns, identifying), OperationRows(OwnOperations(organisation), identifying), cancellationToken);
     }
 
     /// <summary>
@@ -338,10 +341,9 @@ public sealed partial class ExportRecords
 
         json.WritePropertyName("operations");
         json.WriteStartArray();
-        var operations = db.Set<Operation>().AsNoTracking().Where(o => o.OrganisationId == organisation);
-        await foreach (var ids in PagesAsync(operations.Select(o => o.Id), cancellationToken))
+        await foreach (var ids in PagesAsync(OwnOperations(organisation).Select(o => o.Id), cancellationToken))
         {
-            foreach (var row in await OperationRows(organisation, identifying).Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken))
+            foreach (var row in await OperationRows(OwnOperations(organisation).Where(o => ids.Contains(o.Id)), identifying).ToListAsync(cancellationToken))
             {
                 json.WriteStartObject();
                 WriteFields(json, Pick(OperationColumns, identifying), row, parentKey: null);
