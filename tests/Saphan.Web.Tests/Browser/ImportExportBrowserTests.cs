@@ -1,5 +1,10 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Saphan.Core;
+using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Justice;
 
 namespace Saphan.Web.Tests.Browser;
 
@@ -83,5 +88,60 @@ public sealed class ImportExportBrowserTests(BrowserHost host) : IClassFixture<B
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>A police supervisor (supervisor and law_enforcement) ticks the justice records into an export; the file holds the unit's suspect and legal case.</summary>
+    [Fact]
+    public async Task A_police_supervisor_exports_the_justice_records_with_the_tick_box()
+    {
+        var police = host.Logins.First(l => l.Email == host.PoliceEmail);
+        var email = "police-supervisor-export@browser.example";
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Saphan.Core.Data.SaphanDbContext>();
+            var org = await db.Organisations.Where(o => o.Name == police.OrganisationName).Select(o => o.Id).SingleAsync();
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().AddAsync(Actor.System, org, [Roles.Supervisor, Roles.LawEnforcement], email, BrowserHost.Password, null, default);
+            var officer = new Actor(Guid.Empty, org, new HashSet<string>([Roles.LawEnforcement], StringComparer.Ordinal));
+            await scope.ServiceProvider.GetRequiredService<Suspects>().CreateAsync(officer, new SuspectInput("person", "Ko Zaw Export", ["broker"], null), default);
+            await scope.ServiceProvider.GetRequiredService<LegalCases>().CreateAsync(officer, new LegalCaseInput("KBI 77/2567", "prosecution", ["s6", "s9"], null, null, null, null), default);
+        }
+
+        var page = await host.SignInAsync(email);
+        await BrowserHost.ClickNavAsync(page, "nav.mainnav a[href='/Export']");
+        await page.CheckAsync("#export-justice");
+        Assert.True(await page.IsVisibleAsync("#export-justice-hint"));
+        await host.ScreenshotAsync(page, "78-export-justice");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-download"));
+        Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);
+        using (var archive = System.IO.Compression.ZipFile.OpenRead((await download.PathAsync())!))
+        {
+            using var suspects = new StreamReader(archive.GetEntry("suspects.csv")!.Open());
+            Assert.Contains("Ko Zaw Export", await suspects.ReadToEndAsync(), StringComparison.Ordinal);
+            using var legal = new StreamReader(archive.GetEntry("legal_cases.csv")!.Open());
+            Assert.Contains("KBI 77/2567", await legal.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+
+        // The CTDC file with the box ticked: refused on the page, naming why.
+        await page.CheckAsync("input[value='ctdc']");
+        await page.CheckAsync("#export-justice");
+        await page.ClickAsync("#export-download");
+        await page.WaitForSelectorAsync("#form-errors");
+        // What was chosen is still chosen, to be corrected.
+        Assert.True(await page.IsCheckedAsync("input[value='ctdc']"));
+        Assert.True(await page.IsCheckedAsync("#export-justice"));
+        await host.ScreenshotAsync(page, "79-export-justice-ctdc-refused");
+
+        // The same page in Thai on a phone.
+        var phone = await host.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "th-TH" });
+        var small = await phone.NewPageAsync();
+        await small.GotoAsync(host.BaseUrl + "/Account/Login");
+        await small.FillAsync("#email", email);
+        await small.FillAsync("#password", BrowserHost.Password);
+        await small.ClickAsync("button[type=submit].primary");
+        await small.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await small.GotoAsync(host.BaseUrl + "/Export");
+        Assert.True(await small.IsVisibleAsync("#export-justice"));
+        await host.ScreenshotAsync(small, "78b-export-justice-thai-phone");
+        Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling on a phone");
     }
 }

@@ -13,7 +13,8 @@ internal static class ExportCommand
     /// <summary>
     /// The command line runs on the server with its key file: it acts as the organisation's supervisor (the
     /// role that may export identifying columns) and org admin. Pass --deidentified, or --format ctdc, for a
-    /// file without them. Every export is audited like one from the pages.
+    /// file without them. Every export is audited like one from the pages. --justice adds the organisation's justice
+    /// records; the command line then acts as its law enforcement too (the role <see cref="Saphan.Core.Features.Justice.JusticeAccess"/> requires).
     /// </summary>
     public static Command Create()
     {
@@ -22,23 +23,36 @@ internal static class ExportCommand
         format.AcceptOnlyFromAmong([.. ExportFormats.Codes]);
         var output = new Option<FileInfo>("--out") { Description = "The file to write", Required = true };
         var deidentified = new Option<bool>("--deidentified") { Description = "Leave out identifying columns (names, birth date, phone, address, document numbers, summary)" };
+        var justice = new Option<bool>("--justice")
+        {
+            Description = "Add the justice records (legal cases, hearings, witnesses, seized assets, compensation, suspects, their identifiers and links, operations), acting as the organisation's law enforcement; not with ctdc",
+        };
         var command = new Command("export", "Export an organisation's persons and cases (HTCDS layout or CTDC de-identified); audited")
         {
-            org, format, output, deidentified,
+            org, format, output, deidentified, justice,
         };
         command.SetAction((parse, cancellationToken) => CliServices.RunAsync(async services =>
         {
             await CliServices.EnsureSchemaCurrentAsync(services, cancellationToken);
             var chosen = ExportFormats.Parse(parse.GetValue(format))!.Value;
             var path = parse.GetValue(output)!;
-            var actor = new Actor(Guid.Empty, parse.GetValue(org), new HashSet<string>([Roles.OrgAdmin, Roles.Supervisor], StringComparer.Ordinal));
+            var withJustice = parse.GetValue(justice);
+            if (withJustice && chosen == ExportFormat.Ctdc)
+            {
+                await Console.Error.WriteLineAsync("error: --justice: the CTDC file is de-identified, one row per person, and has no justice tables; choose htcds-csv, xlsx or json.");
+                return 1;
+            }
+
+            // Law enforcement only when asked for: without --justice the export is exactly what it was, with no justice table.
+            string[] roles = withJustice ? [Roles.OrgAdmin, Roles.Supervisor, Roles.LawEnforcement] : [Roles.OrgAdmin, Roles.Supervisor];
+            var actor = new Actor(Guid.Empty, parse.GetValue(org), new HashSet<string>(roles, StringComparer.Ordinal));
             var temporary = path.FullName + ".partial";
             ExportResult result;
             try
             {
                 await using (var file = File.Create(temporary))
                 {
-                    result = await services.GetRequiredService<ExportRecords>().WriteAsync(actor, chosen, parse.GetValue(deidentified), file, cancellationToken);
+                    result = await services.GetRequiredService<ExportRecords>().WriteAsync(actor, chosen, parse.GetValue(deidentified), withJustice, file, cancellationToken);
                 }
 
                 File.Move(temporary, path.FullName, overwrite: true);

@@ -9,6 +9,7 @@ using Saphan.Core.Features.Cases;
 using Saphan.Core.Features.Consents;
 using Saphan.Core.Features.Events;
 using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Justice;
 using Saphan.Core.Features.Persons;
 using Saphan.Core.Features.Referrals;
 using Saphan.Core.Features.Repository;
@@ -69,6 +70,9 @@ public sealed record ExportResult(Guid ExportId, int Rows, bool Identifying, IRe
 
     /// <summary>Screenings whose (encrypted) score and band were decrypted into the file.</summary>
     public int ScreeningResults { get; init; }
+
+    /// <summary>Whether the justice tables (<see cref="ExportRecords.JusticeTableNames"/>) are in the file.</summary>
+    public bool Justice { get; init; }
 }
 
 /// <summary>Spreadsheet safety: a cell that starts like a formula (= + - @, tab, CR) is prefixed with ' so that no spreadsheet evaluates it.</summary>
@@ -93,7 +97,7 @@ public static class CellSafety
 /// allowed to export them; screening scores and bands (encrypted at rest) are decrypted only for those roles and
 /// counted in the audit. Every export is audited before the first byte is written.
 /// </summary>
-public sealed class ExportRecords(SaphanDbContext db)
+public sealed partial class ExportRecords(SaphanDbContext db)
 {
     /// <summary>Who may export the organisation's records at all (de-identified).</summary>
     public static readonly IReadOnlyList<string> ExportRoles = [Roles.OrgAdmin, Roles.Supervisor];
@@ -326,13 +330,32 @@ public sealed class ExportRecords(SaphanDbContext db)
     /// <summary>Whether the actor may export identifying columns.</summary>
     public static bool MayExportIdentifying(Actor actor) => actor.HasAnyRole(IdentifiedExportRoles);
 
-    public async Task<ExportResult> WriteAsync(Actor actor, ExportFormat format, bool deidentified, Stream output, CancellationToken cancellationToken)
+    public Task<ExportResult> WriteAsync(Actor actor, ExportFormat format, bool deidentified, Stream output, CancellationToken cancellationToken) =>
+        WriteAsync(actor, format, deidentified, justice: false, output, cancellationToken);
+
+    /// <summary>
+    /// Writes the export; with <paramref name="justice"/> the justice tables (<see cref="JusticeTableNames"/>) follow the
+    /// others — only for an actor who passes <see cref="JusticeAccess"/> (403 otherwise), and never in the CTDC file.
+    /// </summary>
+    public async Task<ExportResult> WriteAsync(Actor actor, ExportFormat format, bool deidentified, bool justice, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(output);
         if (!actor.HasAnyRole(ExportRoles))
         {
             throw new ForbiddenException();
+        }
+
+        if (justice)
+        {
+            JusticeAccess.Ensure(actor);
+            if (format == ExportFormat.Ctdc)
+            {
+                throw new ValidationException(new Dictionary<string, string[]>
+                {
+                    ["justice"] = ["The CTDC file is de-identified, one row per person: it has no justice tables. Choose htcds-csv, xlsx or json."],
+                });
+            }
         }
 
         if (!await db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId, cancellationToken))
@@ -358,10 +381,17 @@ public sealed class ExportRecords(SaphanDbContext db)
             ["referrals"] = await Referrals(cases, organisation).CountAsync(cancellationToken),
         };
         var screeningResults = identifying ? counts["screenings"] : 0;
+        var justiceCounts = justice ? await CountJusticeAsync(organisation, cancellationToken) : null;
         var exportId = Guid.CreateVersion7();
         // Audited before anything leaves: who, which organisation, format, rows, whether identifying columns were in it.
         db.Audit(actor, "export.written", "export", exportId, string.Create(CultureInfo.InvariantCulture,
-            $"format {format.Code()}, rows {counts["cases"]}, identifying columns {(identifying ? "yes" : "no")}"));
+            $"format {format.Code()}, rows {counts["cases"]}, identifying columns {(identifying ? "yes" : "no")}") + (justice ? ", justice tables yes" : ""));
+        if (justiceCounts is not null)
+        {
+            // Law enforcement's record leaving in a file is an event of its own, like every read of it (docs/justice.md).
+            db.Audit(actor, "justice.exported", "export", exportId, JusticeAuditDetail(format, justiceCounts, identifying));
+        }
+
         if (screeningResults > 0)
         {
             // Scores and bands are encrypted at rest: decrypting them for a file is a read of sensitive data of its own.
@@ -375,18 +405,23 @@ public sealed class ExportRecords(SaphanDbContext db)
         Dictionary<string, int> written;
         if (format == ExportFormat.Json)
         {
-            written = await WriteJsonAsync(actor, output, cases, caseColumns, identifying, cancellationToken);
+            written = await WriteJsonAsync(actor, output, cases, caseColumns, identifying, justice, cancellationToken);
         }
         else
         {
             await using ITableSink sink = format == ExportFormat.Xlsx ? new XlsxSink(output, identifying) : new CsvZipSink(output);
             written = await WriteTablesAsync(sink, actor, cases, caseColumns, identifying, cancellationToken);
+            if (justice)
+            {
+                await WriteJusticeTablesAsync(sink, organisation, identifying, written, cancellationToken);
+            }
         }
 
         return new ExportResult(exportId, written["cases"], identifying, [.. caseColumns.Select(c => c.Header)])
         {
             Tables = written,
             ScreeningResults = screeningResults,
+            Justice = justice,
         };
     }
 
@@ -494,13 +529,21 @@ public sealed class ExportRecords(SaphanDbContext db)
 
     /// <summary>
     /// Cases in batches, keyset-paged on (identification day, id) — the order of the tables — so a batch costs the same
-    /// at the end of a large organisation as at its start; each batch's parts are loaded with it and nested.
+    /// at the end of a large organisation as at its start; each batch's parts are loaded with it and nested. With the
+    /// justice tables the document is an object: the same array as <c>cases</c>, then the justice arrays.
     /// </summary>
-    private async Task<Dictionary<string, int>> WriteJsonAsync(Actor actor, Stream output, IQueryable<Case> cases, List<Column<Case>> caseColumns, bool identifying, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, int>> WriteJsonAsync(Actor actor, Stream output, IQueryable<Case> cases, List<Column<Case>> caseColumns, bool identifying,
+        bool justice, CancellationToken cancellationToken)
     {
         var written = TableNames.ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
         var organisation = actor.OrganisationId;
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
+        if (justice)
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("cases");
+        }
+
         json.WriteStartArray();
         var withPerson = cases.Include(c => c.Person).ThenInclude(p => p.Documents);
         (DateOnly Day, Guid Id)? last = null;
@@ -567,23 +610,33 @@ public sealed class ExportRecords(SaphanDbContext db)
         }
 
         json.WriteEndArray();
+        if (justice)
+        {
+            await WriteJusticeJsonAsync(json, organisation, identifying, written, cancellationToken);
+            json.WriteEndObject();
+        }
+
         await json.FlushAsync(cancellationToken);
         return written;
     }
 
     /// <summary>A nested object leaves out the case id (it is the parent's) and empty cells.</summary>
-    private static void WriteFields<T>(Utf8JsonWriter json, List<Column<T>> columns, T row)
+    private static void WriteFields<T>(Utf8JsonWriter json, List<Column<T>> columns, T row) =>
+        WriteFields(json, columns, row, row is Case ? null : "cas_CaseID");
+
+    /// <summary>Empty cells left out, and the parent's key (<paramref name="parentKey"/>) in a nested object.</summary>
+    private static void WriteFields<T>(Utf8JsonWriter json, List<Column<T>> columns, T row, string? parentKey)
     {
         foreach (var col in columns)
         {
-            if ((col.Header != "cas_CaseID" || row is Case) && col.Value(row) is { Length: > 0 } value)
+            if (col.Header != parentKey && col.Value(row) is { Length: > 0 } value)
             {
                 json.WriteString(col.Header, value);
             }
         }
     }
 
-    private static int Nested<T>(Utf8JsonWriter json, string name, List<Column<T>> columns, IEnumerable<T> rows)
+    private static int Nested<T>(Utf8JsonWriter json, string name, List<Column<T>> columns, IEnumerable<T> rows, string parentKey = "cas_CaseID")
     {
         json.WritePropertyName(name);
         json.WriteStartArray();
@@ -591,7 +644,7 @@ public sealed class ExportRecords(SaphanDbContext db)
         foreach (var row in rows)
         {
             json.WriteStartObject();
-            WriteFields(json, columns, row);
+            WriteFields(json, columns, row, parentKey);
             json.WriteEndObject();
             n++;
         }

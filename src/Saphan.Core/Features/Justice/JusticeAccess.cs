@@ -13,10 +13,16 @@ public static class JusticeAccess
 {
     public static readonly IReadOnlyList<string> JusticeRoles = [Roles.LawEnforcement];
 
-    public static void Ensure(Actor actor)
+    /// <summary>Whether the actor may see their own organisation's justice data (for a yes/no decision, e.g. what a page offers).</summary>
+    public static bool Allows(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.HasAnyRole(JusticeRoles))
+        return actor.HasAnyRole(JusticeRoles);
+    }
+
+    public static void Ensure(Actor actor)
+    {
+        if (!Allows(actor))
         {
             throw new ForbiddenException();
         }

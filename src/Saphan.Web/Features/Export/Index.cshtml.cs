@@ -11,7 +11,8 @@ namespace Saphan.Web.Features.Export;
 /// <summary>
 /// Download the organisation's own records (HTCDS layout as CSV, XLSX or JSON, or the CTDC de-identified
 /// file), and the XLSForm of the intake questionnaire. For org admins and supervisors; identifying columns
-/// only for supervisors. Every export is audited before its first byte is sent.
+/// only for supervisors. Law enforcement (a supervisor or org admin who also holds the law_enforcement role) may tick
+/// the justice tables in. Every export is audited before its first byte is sent.
 /// </summary>
 [Authorize(Policy = Policies.Export)]
 public sealed class IndexModel(ExportRecords export) : PageModel
@@ -19,7 +20,12 @@ public sealed class IndexModel(ExportRecords export) : PageModel
     [BindProperty] public string Format { get; set; } = "htcds-csv";
     [BindProperty] public bool Deidentified { get; set; }
 
+    /// <summary>Add the justice tables (offered only to law enforcement: <see cref="ExportRecords.MayExportJustice"/>).</summary>
+    [BindProperty] public bool Justice { get; set; }
+
     public bool MayExportIdentifying => ExportRecords.MayExportIdentifying(User.ToActor());
+
+    public bool MayExportJustice => ExportRecords.MayExportJustice(User.ToActor());
 
     public void OnGet()
     {
@@ -34,12 +40,25 @@ public sealed class IndexModel(ExportRecords export) : PageModel
             return Page();
         }
 
+        if (Justice && !MayExportJustice)
+        {
+            // Asked for by a role that does not see justice data (a tampered form): access denied, nothing written or audited.
+            return Forbid();
+        }
+
+        if (Justice && format == ExportFormat.Ctdc)
+        {
+            ModelState.AddModelError(nameof(Justice), "The CTDC file has no justice tables.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         // Written to a temporary file first (the XLSX writer is synchronous; memory stays flat), deleted when sent.
         var path = Path.GetTempFileName();
         var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 65536, FileOptions.DeleteOnClose);
         try
         {
-            await export.WriteAsync(User.ToActor(), format, Deidentified, file, cancellationToken);
+            await export.WriteAsync(User.ToActor(), format, Deidentified, Justice, file, cancellationToken);
             file.Position = 0;
         }
         catch

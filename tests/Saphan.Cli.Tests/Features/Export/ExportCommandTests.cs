@@ -2,7 +2,10 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Saphan.Core;
 using Saphan.Core.Data;
+using Saphan.Core.Features.Identity;
+using Saphan.Core.Features.Justice;
 using Saphan.Testing;
 
 namespace Saphan.Cli.Tests.Features.Export;
@@ -77,5 +80,69 @@ public sealed class ExportCommandTests : IAsyncLifetime
         await using var services = _database.BuildServices();
         using var scope = services.CreateScope();
         Assert.Equal(5, await scope.ServiceProvider.GetRequiredService<SaphanDbContext>().AuditEntries.CountAsync(e => e.Action == "export.written"));
+    }
+
+    private static List<string> Entries(string zip)
+    {
+        using var archive = ZipFile.OpenRead(zip);
+        return [.. archive.Entries.Select(e => e.FullName)];
+    }
+
+    private static string Entry(string zip, string name)
+    {
+        using var archive = ZipFile.OpenRead(zip);
+        using var reader = new StreamReader(archive.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
+    public async Task The_justice_option_adds_the_organisations_legal_cases_and_suspects_as_its_law_enforcement_and_only_then()
+    {
+        var other = (await CliRunner.RunAsync(_database, "org", "add", "--name", "Other Police", "--type", "police")).Output.Trim();
+        await using (var services = _database.BuildServices())
+        {
+            using var scope = services.CreateScope();
+            foreach (var (org, name, reference) in new[] { (_org, "Ko Tun Naing", "TAK-PD 123/2567"), (other, "Somsak Other", "PKT 999/2567") })
+            {
+                var police = new Actor(Guid.Empty, Guid.Parse(org), new HashSet<string>([Roles.LawEnforcement], StringComparer.Ordinal));
+                var suspect = await scope.ServiceProvider.GetRequiredService<Suspects>().CreateAsync(police, new SuspectInput("person", name, ["recruiter"], null), default);
+                await scope.ServiceProvider.GetRequiredService<Suspects>().AddIdentifierAsync(police, suspect.Id, new IdentifierInput("phone", "089-555-0123"), default);
+                await scope.ServiceProvider.GetRequiredService<LegalCases>().CreateAsync(police, new LegalCaseInput(reference, "trial", ["s6"], null, null, null, null), default);
+            }
+        }
+
+        var file = Path.Combine(_database.DataFolder, "justice.zip");
+        var result = await CliRunner.RunAsync(_database, "export", "--org", _org, "--format", "htcds-csv", "--justice", "--out", file);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("legal_cases 1, hearings 0, witnesses 0, seized_assets 0, compensation 0, suspects 1, suspect_identifiers 1, suspect_links 0, operations 0;", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Ko Tun Naing", Entry(file, "suspects.csv"), StringComparison.Ordinal);
+        Assert.Contains("089-555-0123", Entry(file, "suspect_identifiers.csv"), StringComparison.Ordinal);
+        Assert.Contains("TAK-PD 123/2567", Entry(file, "legal_cases.csv"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Somsak", Entry(file, "suspects.csv"), StringComparison.Ordinal);
+        Assert.DoesNotContain("PKT 999", Entry(file, "legal_cases.csv"), StringComparison.Ordinal);
+
+        var plain = Path.Combine(_database.DataFolder, "justice-plain.zip");
+        Assert.Equal(0, (await CliRunner.RunAsync(_database, "export", "--org", _org, "--format", "htcds-csv", "--justice", "--deidentified", "--out", plain)).ExitCode);
+        Assert.Contains("suspects.csv", Entries(plain));
+        Assert.DoesNotContain("Ko Tun Naing", Entry(plain, "suspects.csv"), StringComparison.Ordinal);
+        Assert.DoesNotContain("089-555", Entry(plain, "suspect_identifiers.csv"), StringComparison.Ordinal);
+        Assert.DoesNotContain("TAK-PD", Entry(plain, "legal_cases.csv"), StringComparison.Ordinal);
+
+        // Without the option: the export as it always was, no justice file at all.
+        var without = Path.Combine(_database.DataFolder, "without.zip");
+        var before = await CliRunner.RunAsync(_database, "export", "--org", _org, "--format", "htcds-csv", "--out", without);
+        Assert.DoesNotContain("legal_cases", before.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Entries(without), e => e is "legal_cases.csv" or "suspects.csv" or "suspect_identifiers.csv" or "operations.csv");
+
+        var ctdc = await CliRunner.RunAsync(_database, "export", "--org", _org, "--format", "ctdc", "--justice", "--out", Path.Combine(_database.DataFolder, "no.csv"));
+        Assert.Equal(1, ctdc.ExitCode);
+        Assert.Contains("--justice", ctdc.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_database.DataFolder, "no.csv")));
+
+        await using var check = _database.BuildServices();
+        using var audit = check.CreateScope();
+        var entries = await audit.ServiceProvider.GetRequiredService<SaphanDbContext>().AuditEntries.Where(e => e.Action == "justice.exported").Select(e => e.Detail).ToListAsync();
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, d => Assert.DoesNotContain("Ko Tun", d, StringComparison.Ordinal));
     }
 }
