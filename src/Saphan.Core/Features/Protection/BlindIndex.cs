@@ -19,6 +19,24 @@ public sealed class BlindIndex
         _key = keys.Derive("blind-index/v1");
     }
 
+    // An HMAC per thread and key, reset after each hash: the one-shot HMACSHA256.HashData set the key up again for every
+    // term (an import hashes about four per row). An instance is never used by two threads at once.
+    [ThreadStatic]
+    private static (byte[] Key, IncrementalHash Hmac)? t_hmac;
+
+    private IncrementalHash Hmac()
+    {
+        if (t_hmac is { } cached && ReferenceEquals(cached.Key, _key))
+        {
+            return cached.Hmac;
+        }
+
+        var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+        t_hmac?.Hmac.Dispose();
+        t_hmac = (_key, hmac);
+        return hmac;
+    }
+
     /// <summary>The hash of one already-normalised term of a kind (name, id, phone).</summary>
     public string Hash(string kind, string normalisedTerm)
     {
@@ -31,7 +49,9 @@ public sealed class BlindIndex
         input[written++] = (byte)':';
         Encoding.UTF8.GetBytes(normalisedTerm, input[written..]);
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_key, input, mac);
+        var hmac = Hmac();
+        hmac.AppendData(input);
+        hmac.GetHashAndReset(mac);
         return Convert.ToHexStringLower(mac[..16]);
     }
 
