@@ -25,7 +25,8 @@ public readonly record struct Normalised(string? Value, string? Problem = null, 
 /// </summary>
 public static class ImportNormaliser
 {
-    private static readonly HashSet<string> BlankWords = new(StringComparer.Ordinal)
+    // Compared ignoring case (n/a, N/A), without lower-casing a copy of every cell.
+    private static readonly HashSet<string> BlankWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "-", "--", "---", "–", "—", ".", "?", "n/a", "na", "n.a.", "n.a", "none", "null", "nil", "#n/a", "x",
         "ไม่ทราบ", "ไม่ระบุ", "ไม่มี", "ไม่มีข้อมูล", "ไม่ทราบข้อมูล", "ไม่ได้ระบุ", "ไม่แน่ใจ",
@@ -40,14 +41,16 @@ public static class ImportNormaliser
         }
 
         var trimmed = cell.Trim().Trim('\u200B', '\uFEFF', '\u00A0').Trim();
-        return trimmed.Length == 0 || BlankWords.Contains(trimmed.ToLowerInvariant()) ? null : trimmed;
+        return trimmed.Length == 0 || (trimmed.Length <= LongestBlankWord && BlankWords.Contains(trimmed)) ? null : trimmed;
     }
+
+    private static readonly int LongestBlankWord = BlankWords.Max(w => w.Length);
 
     /// <summary>Thai digits ๐–๙ become 0–9; every other character is kept.</summary>
     public static string FoldThaiDigits(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!text.Any(c => c is >= '\u0E50' and <= '\u0E59'))
+        if (text.AsSpan().IndexOfAnyInRange('\u0E50', '\u0E59') < 0)
         {
             return text;
         }

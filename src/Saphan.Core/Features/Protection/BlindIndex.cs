@@ -77,17 +77,26 @@ public sealed class BlindIndex
             }
             else if (current.Length > 0)
             {
-                tokens.Add(current.ToString());
+                AddNew(tokens, current.ToString());
                 current.Clear();
             }
         }
 
         if (current.Length > 0)
         {
-            tokens.Add(current.ToString());
+            AddNew(tokens, current.ToString());
         }
 
-        return tokens.Distinct(StringComparer.Ordinal).ToList();
+        return tokens;
+    }
+
+    /// <summary>Adds a token not yet in the list, keeping the first occurrence's place (a name has a few tokens).</summary>
+    private static void AddNew(List<string> tokens, string token)
+    {
+        if (!tokens.Contains(token, StringComparer.Ordinal))
+        {
+            tokens.Add(token);
+        }
     }
 
     /// <summary>Identifiers and phone numbers: letters and digits only, upper-case, Thai digits folded to ASCII.</summary>
@@ -117,7 +126,17 @@ public sealed class BlindIndex
     /// <summary>Phone numbers compare on their last nine digits, so +66 81 234 5678 finds 081-234-5678.</summary>
     public static string PhoneKey(string? text)
     {
-        var digits = new string(Compact(text).Where(char.IsAsciiDigit).ToArray());
-        return digits.Length > 9 ? digits[^9..] : digits;
+        var compact = Compact(text);
+        Span<char> digits = compact.Length <= 128 ? stackalloc char[compact.Length] : new char[compact.Length];
+        var count = 0;
+        foreach (var ch in compact)
+        {
+            if (char.IsAsciiDigit(ch))
+            {
+                digits[count++] = ch;
+            }
+        }
+
+        return new string(digits[Math.Max(0, count - 9)..count]);
     }
 }
