@@ -30,11 +30,16 @@ public sealed record StorageOptions(string DataFolder, string ConnectionString, 
 
         return database.Contains("Host=", StringComparison.OrdinalIgnoreCase)
             ? new StorageOptions(dataFolder, database, DatabaseEngine.Postgres, keyFile)
-            : new StorageOptions(dataFolder, database, DatabaseEngine.Sqlite, keyFile);
+            : new StorageOptions(dataFolder, new SqliteConnectionStringBuilder(database) { ForeignKeys = true }.ToString(), DatabaseEngine.Sqlite, keyFile);
     }
 
+    /// <summary>
+    /// Foreign keys on at every open, pooled or not: a pooled connection keeps its pragmas, and the import turns foreign
+    /// keys off on its own connection while it writes (ImportCsv.SqliteWriteSettings) — whatever happens there, the next
+    /// user of that connection has them on again.
+    /// </summary>
     private static string SqliteConnectionString(string file) =>
-        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString();
+        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30, ForeignKeys = true }.ToString();
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

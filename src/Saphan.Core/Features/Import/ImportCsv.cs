@@ -189,8 +189,9 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
     /// inserts are <c>INSERT OR FAIL</c> and foreign keys are not enforced by SQLite while it writes (with them on,
     /// SQLite journals every statement whatever its conflict clause). Every reference an imported row makes is to a row
     /// written before it in the same batch (person → organisation; document, search term, case → person; event, consent →
-    /// case) or to the organisation, which is checked inside the transaction; ImportPipelineTests runs SQLite's
-    /// <c>foreign_key_check</c> after imports to prove it.</item>
+    /// case) or to the organisation, which is checked inside the transaction. The tests check this with SQLite's
+    /// <c>foreign_key_check</c> after imports, and that the tables an import writes reference nothing else
+    /// (ImportAssertions).</item>
     /// </list>
     /// </summary>
     private sealed class SqliteWriteSettings(SaphanDbContext db, long cacheSize, long foreignKeys) : IAsyncDisposable
@@ -208,35 +209,58 @@ public sealed class ImportCsv(SaphanDbContext db, PersonIndexer indexer, BlindIn
             // Opened here and kept open until disposed, so the settings and the transaction share one pooled connection.
             await db.Database.OpenConnectionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA cache_size";
-            var cacheSize = System.Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? -2000L, CultureInfo.InvariantCulture);
-            command.CommandText = "PRAGMA foreign_keys";
-            var foreignKeys = System.Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 1L, CultureInfo.InvariantCulture);
-            // foreign_keys can only change outside a transaction.
-            command.CommandText = "PRAGMA cache_size = -" + KibiBytes.ToString(CultureInfo.InvariantCulture) + "; PRAGMA foreign_keys = OFF;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            long cacheSize = -2000, foreignKeys = 1;
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA cache_size";
+                cacheSize = System.Convert.ToInt64(await command.ExecuteScalarAsync(CancellationToken.None) ?? -2000L, CultureInfo.InvariantCulture);
+                command.CommandText = "PRAGMA foreign_keys";
+                foreignKeys = System.Convert.ToInt64(await command.ExecuteScalarAsync(CancellationToken.None) ?? 1L, CultureInfo.InvariantCulture);
+                // foreign_keys can only change outside a transaction.
+                command.CommandText = "PRAGMA cache_size = -" + KibiBytes.ToString(CultureInfo.InvariantCulture) + "; PRAGMA foreign_keys = OFF;";
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch
+            {
+                await new SqliteWriteSettings(db, cacheSize, foreignKeys).DisposeAsync();
+                throw;
+            }
+
             return new SqliteWriteSettings(db, cacheSize, foreignKeys);
         }
 
+        /// <summary>
+        /// Gives the settings back. A pooled connection keeps its pragmas; if they cannot be given back (a broken
+        /// connection, a transaction still open), the pool is cleared so the connection is not used again. The connection
+        /// string also turns foreign keys on at every open (StorageOptions).
+        /// </summary>
         public async ValueTask DisposeAsync()
         {
             var connection = db.Database.GetDbConnection();
+            var restored = false;
             try
             {
-                if (connection.State == System.Data.ConnectionState.Open)
+                if (connection.State == System.Data.ConnectionState.Open && db.Database.CurrentTransaction is null)
                 {
                     await using var command = connection.CreateCommand();
                     command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheSize}; PRAGMA foreign_keys = {foreignKeys};");
                     await command.ExecuteNonQueryAsync();
+                    command.CommandText = "PRAGMA foreign_keys";
+                    restored = System.Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture) == foreignKeys;
                 }
             }
             catch (System.Data.Common.DbException)
             {
-                // A broken connection: the import's own error is the one to report; the pool discards such a connection.
+                // Not given back: handled below. The import's own error is the one to report.
             }
             finally
             {
+                if (!restored && connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearPool(sqlite);
+                }
+
                 await db.Database.CloseConnectionAsync();
             }
         }
