@@ -51,11 +51,9 @@ public sealed class ExportJusticeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _services = _database.BuildServices();
+        (_database, _services) = await TestDatabase.CreateMigratedAsync();
         using var scope = _services.CreateScope();
         var sp = scope.ServiceProvider;
-        await sp.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisations = sp.GetRequiredService<OrganisationCommands>();
         _police = (await organisations.AddAsync("Tak Anti-Trafficking Police", OrganisationTypes.Police, "TH-63", default)).Id;
         _otherPolice = (await organisations.AddAsync("Phuket Police", OrganisationTypes.Police, "TH-83", default)).Id;

@@ -24,10 +24,8 @@ public sealed class ExportRecordsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _services = _database.BuildServices();
+        (_database, _services) = await TestDatabase.CreateMigratedAsync();
         using var scope = _services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisations = scope.ServiceProvider.GetRequiredService<OrganisationCommands>();
         _org = (await organisations.AddAsync("Mae Sot Migrant Clinic", "ngo", "TH-63", default)).Id;
         _otherOrg = (await organisations.AddAsync("Other NGO", "ngo", "TH-10", default)).Id;

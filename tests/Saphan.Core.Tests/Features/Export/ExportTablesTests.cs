@@ -32,10 +32,8 @@ public sealed class ExportTablesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _services = _database.BuildServices();
+        (_database, _services) = await TestDatabase.CreateMigratedAsync();
         using var scope = _services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisations = scope.ServiceProvider.GetRequiredService<OrganisationCommands>();
         _org = (await organisations.AddAsync("Mae Sot Migrant Clinic", "ngo", "TH-63", default)).Id;
         _partner = (await organisations.AddAsync("Partner Shelter", "shelter", "TH-10", default)).Id;

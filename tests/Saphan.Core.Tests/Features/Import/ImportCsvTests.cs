@@ -21,10 +21,8 @@ public sealed class ImportCsvTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _services = _database.BuildServices();
+        (_database, _services) = await TestDatabase.CreateMigratedAsync();
         using var scope = _services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationCommands>().AddAsync("Mae Sot Migrant Clinic", "ngo", "TH-63", default);
         _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.Supervisor], StringComparer.Ordinal));
     }

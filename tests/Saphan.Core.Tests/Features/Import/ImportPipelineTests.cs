@@ -32,10 +32,8 @@ public sealed class ImportPipelineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _services = _database.BuildServices();
+        (_database, _services) = await TestDatabase.CreateMigratedAsync();
         using var scope = _services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationCommands>().AddAsync("Pipeline", "ngo", null, default);
         _actor = new Actor(Guid.Empty, organisation.Id, new HashSet<string>([Roles.Supervisor], StringComparer.Ordinal));
     }

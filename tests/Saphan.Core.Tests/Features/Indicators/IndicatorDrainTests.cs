@@ -19,10 +19,7 @@ public sealed class IndicatorDrainTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _services = _database.BuildServices();
-        using var scope = _services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        (_database, _services) = await TestDatabase.CreateMigratedAsync();
     }
 
     public async Task DisposeAsync()

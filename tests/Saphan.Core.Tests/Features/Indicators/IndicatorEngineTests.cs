@@ -26,10 +26,8 @@ public sealed class IndicatorEngineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _services = _database.BuildServices();
+        (_database, _services) = await TestDatabase.CreateMigratedAsync();
         using var scope = _services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisations = scope.ServiceProvider.GetRequiredService<OrganisationCommands>();
         _ngo = (await organisations.AddAsync("Indicator NGO", OrganisationTypes.Ngo, "TH-57", default)).Id;
         _shelter = (await organisations.AddAsync("Indicator Shelter", OrganisationTypes.Shelter, "TH-85", default)).Id;

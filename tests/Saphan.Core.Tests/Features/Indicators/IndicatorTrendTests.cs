@@ -25,11 +25,9 @@ public sealed class IndicatorTrendTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _services = _database.BuildServices();
+        (_database, _services) = await TestDatabase.CreateMigratedAsync();
         _organisations = IndicatorDataset.Organisations(8);
         using var scope = _services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var db = scope.ServiceProvider.GetRequiredService<SaphanDbContext>();
         await db.Database.OpenConnectionAsync();
         await new IndicatorDataset(db.Database.GetDbConnection(), TestDatabase.UsePostgres).WriteAsync(_organisations, 1500, varied: true, seed: 11,

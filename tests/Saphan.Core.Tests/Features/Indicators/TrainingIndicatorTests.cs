@@ -19,10 +19,8 @@ public sealed class TrainingIndicatorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _services = _database.BuildServices();
+        (_database, _services) = await TestDatabase.CreateMigratedAsync();
         using var scope = _services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var organisations = scope.ServiceProvider.GetRequiredService<OrganisationCommands>();
         _ngo = (await organisations.AddAsync("Training NGO", OrganisationTypes.Ngo, "TH-57", default)).Id;
         _police = (await organisations.AddAsync("Training Police", OrganisationTypes.Police, "TH-50", default)).Id;
